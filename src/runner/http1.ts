@@ -1,0 +1,236 @@
+// A small HTTP/1.1 server for the Runtime API. Node's `http` module costs more than a whole warm invoke may take
+// (0.4 ms), so the runner parses the few request shapes a runtime sends itself: Content-Length and chunked bodies
+// (with trailers, for streamed responses), `Expect: 100-continue` (curl), keep-alive and `Connection: close`.
+import net from 'node:net';
+
+export interface IncomingRequest {
+  method: string;
+  /** The request target, e.g. `/2018-06-01/runtime/invocation/next`. */
+  url: string;
+  /** Header names in lower case; repeated headers joined with ", ". */
+  headers: Record<string, string>;
+  /** Called with each piece of the body as it arrives. */
+  onData: ((chunk: Buffer) => void) | undefined;
+  /** Called once the body is complete, with the trailers of a chunked body. */
+  onEnd: ((trailers: Record<string, string>) => void) | undefined;
+  /** Called if the connection ends before the body does. */
+  onAbort: (() => void) | undefined;
+}
+
+export interface Reply {
+  readonly closed: boolean;
+  send(status: number, headers: Record<string, string>, body: Buffer | string): void;
+}
+
+const REASONS: Record<number, string> = {
+  200: 'OK', 202: 'Accepted', 400: 'Bad Request', 403: 'Forbidden', 404: 'Not Found', 413: 'Request Entity Too Large',
+  431: 'Request Header Fields Too Large', 500: 'Internal Server Error',
+};
+
+const MAX_HEAD_BYTES = 1024 * 1024;
+const CRLFCRLF = Buffer.from('\r\n\r\n');
+
+type BodyState =
+  | { kind: 'length'; remaining: number }
+  | { kind: 'chunkSize' }
+  | { kind: 'chunkData'; remaining: number }
+  | { kind: 'chunkDataEnd' }
+  | { kind: 'trailers' };
+
+/** One connection: parses requests in sequence and hands each to `onRequest` as soon as its head is read. */
+class Connection {
+  private buffer: Buffer = Buffer.alloc(0);
+  private request: IncomingRequest | undefined;
+  private body: BodyState | undefined;
+  private keepAlive = true;
+  private closed = false;
+
+  constructor(
+    private readonly socket: net.Socket,
+    private readonly onRequest: (request: IncomingRequest, reply: Reply) => void,
+  ) {
+    socket.setNoDelay(true);
+    socket.on('data', (data: Buffer) => {
+      this.buffer = this.buffer.length ? Buffer.concat([this.buffer, data]) : data;
+      this.parse();
+    });
+    const end = () => {
+      if (this.closed) return;
+      this.closed = true;
+      if (this.request) this.request.onAbort?.();
+      this.request = undefined;
+    };
+    socket.on('close', end);
+    socket.on('error', () => socket.destroy());
+  }
+
+  private parse(): void {
+    while (!this.closed) {
+      if (!this.request) {
+        const end = this.buffer.indexOf(CRLFCRLF);
+        if (end === -1) {
+          if (this.buffer.length > MAX_HEAD_BYTES) this.fail(431);
+          return;
+        }
+        if (!this.startRequest(this.buffer.subarray(0, end).toString('latin1'))) return;
+        this.buffer = this.buffer.subarray(end + 4);
+        continue;
+      }
+      if (!this.parseBody()) return;
+    }
+  }
+
+  /** Parses a request head; returns false when the connection was failed. */
+  private startRequest(head: string): boolean {
+    const lines = head.split('\r\n');
+    const [method, url, version] = lines[0].split(' ');
+    if (!method || !url || !version?.startsWith('HTTP/1.')) return this.fail(400);
+    const headers: Record<string, string> = {};
+    for (let i = 1; i < lines.length; i++) {
+      const colon = lines[i].indexOf(':');
+      if (colon <= 0) continue;
+      const name = lines[i].slice(0, colon).trim().toLowerCase();
+      const value = lines[i].slice(colon + 1).trim();
+      headers[name] = name in headers ? `${headers[name]}, ${value}` : value;
+    }
+    const connection = headers.connection?.toLowerCase();
+    this.keepAlive = version === 'HTTP/1.1' ? connection !== 'close' : connection === 'keep-alive';
+    const request: IncomingRequest = { method, url, headers, onData: undefined, onEnd: undefined, onAbort: undefined };
+    if (headers['transfer-encoding']?.toLowerCase().includes('chunked')) this.body = { kind: 'chunkSize' };
+    else {
+      const length = Number(headers['content-length'] ?? 0);
+      if (!Number.isSafeInteger(length) || length < 0) return this.fail(400);
+      this.body = { kind: 'length', remaining: length };
+    }
+    this.request = request;
+    if (headers.expect?.toLowerCase() === '100-continue') this.socket.write('HTTP/1.1 100 Continue\r\n\r\n');
+    this.onRequest(request, this.replyFor());
+    return true;
+  }
+
+  /** Consumes body bytes; returns true when the request is complete and parsing may go on. */
+  private parseBody(): boolean {
+    const request = this.request!;
+    for (;;) {
+      const state = this.body!;
+      switch (state.kind) {
+        case 'length': {
+          if (state.remaining === 0) return this.finish({});
+          if (this.buffer.length === 0) return false;
+          const piece = this.buffer.subarray(0, state.remaining);
+          this.buffer = this.buffer.subarray(piece.length);
+          state.remaining -= piece.length;
+          request.onData?.(piece);
+          continue;
+        }
+        case 'chunkSize': {
+          const eol = this.buffer.indexOf('\r\n');
+          if (eol === -1) return false;
+          const size = parseInt(this.buffer.subarray(0, eol).toString('latin1').split(';')[0], 16);
+          this.buffer = this.buffer.subarray(eol + 2);
+          if (Number.isNaN(size)) return this.fail(400);
+          this.body = size === 0 ? { kind: 'trailers' } : { kind: 'chunkData', remaining: size };
+          continue;
+        }
+        case 'chunkData': {
+          if (this.buffer.length === 0) return false;
+          const piece = this.buffer.subarray(0, state.remaining);
+          this.buffer = this.buffer.subarray(piece.length);
+          state.remaining -= piece.length;
+          request.onData?.(piece);
+          if (state.remaining === 0) this.body = { kind: 'chunkDataEnd' };
+          continue;
+        }
+        case 'chunkDataEnd': {
+          if (this.buffer.length < 2) return false;
+          this.buffer = this.buffer.subarray(2);
+          this.body = { kind: 'chunkSize' };
+          continue;
+        }
+        case 'trailers': {
+          // Trailers end with an empty line; with none, the empty line comes at once.
+          if (this.buffer.subarray(0, 2).toString('latin1') === '\r\n') {
+            this.buffer = this.buffer.subarray(2);
+            return this.finish({});
+          }
+          const end = this.buffer.indexOf(CRLFCRLF);
+          if (end === -1) return false;
+          const trailers: Record<string, string> = {};
+          for (const line of this.buffer.subarray(0, end).toString('latin1').split('\r\n')) {
+            const colon = line.indexOf(':');
+            if (colon > 0) trailers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
+          }
+          this.buffer = this.buffer.subarray(end + 4);
+          return this.finish(trailers);
+        }
+      }
+    }
+  }
+
+  private finish(trailers: Record<string, string>): boolean {
+    const request = this.request!;
+    this.request = undefined;
+    this.body = undefined;
+    request.onEnd?.(trailers);
+    return true;
+  }
+
+  private replyFor(): Reply {
+    const keepAlive = this.keepAlive;
+    const socket = this.socket;
+    const isClosed = () => this.closed;
+    let sent = false;
+    return {
+      get closed() {
+        return sent || isClosed();
+      },
+      send(status, headers, body) {
+        if (sent || isClosed()) return;
+        sent = true;
+        const bytes = typeof body === 'string' ? Buffer.from(body) : body;
+        let head = `HTTP/1.1 ${status} ${REASONS[status] ?? 'Unknown'}\r\n`;
+        for (const name in headers) head += `${name}: ${headers[name]}\r\n`;
+        head += `Content-Length: ${bytes.length}\r\n`;
+        if (!keepAlive) head += 'Connection: close\r\n';
+        head += '\r\n';
+        socket.cork();
+        socket.write(head, 'latin1');
+        if (bytes.length) socket.write(bytes);
+        socket.uncork();
+        if (!keepAlive) socket.end();
+      },
+    };
+  }
+
+  private fail(status: number): false {
+    this.socket.end(`HTTP/1.1 ${status} ${REASONS[status]}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`);
+    this.closed = true;
+    return false;
+  }
+}
+
+export class Http1Server {
+  private readonly server: net.Server;
+  private readonly sockets = new Set<net.Socket>();
+
+  constructor(onRequest: (request: IncomingRequest, reply: Reply) => void) {
+    this.server = net.createServer((socket) => {
+      this.sockets.add(socket);
+      socket.once('close', () => this.sockets.delete(socket));
+      new Connection(socket, onRequest);
+    });
+  }
+
+  /** Listens on `host` at an ephemeral port and resolves with the port. */
+  listen(host: string): Promise<number> {
+    return new Promise((resolve, reject) => {
+      this.server.once('error', reject);
+      this.server.listen(0, host, () => resolve((this.server.address() as net.AddressInfo).port));
+    });
+  }
+
+  close(): void {
+    for (const socket of this.sockets) socket.destroy();
+    this.server.close();
+  }
+}

@@ -1,0 +1,170 @@
+// Which program runs an environment for a given Lambda runtime id, and how it presents itself in INIT_START.
+import { spawnSync } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { errors, SUPPORTED_RUNTIMES } from '../errors';
+
+export type RuntimeFamily = 'nodejs' | 'python' | 'provided';
+
+export interface RuntimeLaunch {
+  family: RuntimeFamily;
+  runtime: string;
+  /** Program and arguments; for `provided` the function's own bootstrap (resolved at start). */
+  command: string;
+  args: string[];
+  /** e.g. `nodejs:22.v48`, for INIT_START. */
+  runtimeVersion: string;
+}
+
+/** Where the bundled bootstraps live: `runtimes/` beside `dist/` (in the repo and in the packaged extension). */
+export function runtimesRoot(): string {
+  const candidates = [path.resolve(__dirname, '..', 'runtimes'), path.resolve(__dirname, '..', '..', 'runtimes')];
+  return candidates.find((dir) => fs.existsSync(path.join(dir, 'errors.json'))) ?? candidates[0];
+}
+
+export function runtimeFamily(runtime: string | undefined): RuntimeFamily | undefined {
+  if (!runtime || !(SUPPORTED_RUNTIMES as readonly string[]).includes(runtime)) return undefined;
+  if (runtime.startsWith('nodejs')) return 'nodejs';
+  if (runtime.startsWith('python')) return 'python';
+  return 'provided';
+}
+
+/** `LAMBDA_WORKBENCH_NODEJS22_X`, `LAMBDA_WORKBENCH_PYTHON3_12`: names another binary for one runtime. */
+export function binaryVariable(runtime: string): string {
+  return `LAMBDA_WORKBENCH_${runtime.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`;
+}
+
+// Plausible managed-runtime version numbers, stable so logs compare.
+const VERSION_LABEL: Record<string, string> = {
+  'nodejs18.x': 'nodejs:18.v74', 'nodejs20.x': 'nodejs:20.v75', 'nodejs22.x': 'nodejs:22.v48', 'nodejs24.x': 'nodejs:24.v12',
+  'python3.9': 'python:3.9.v91', 'python3.10': 'python:3.10.v72', 'python3.11': 'python:3.11.v71',
+  'python3.12': 'python:3.12.v58', 'python3.13': 'python:3.13.v33', 'python3.14': 'python:3.14.v8',
+  'provided.al2023': 'provided:al2023.v98', 'provided.al2': 'provided:al2.v120', provided: 'provided:al1.v48',
+};
+
+export function runtimeVersionArn(runtime: string, region: string): string {
+  const hash = crypto.createHash('sha256').update(`lambda-workbench:${VERSION_LABEL[runtime] ?? runtime}`).digest('hex');
+  return `arn:aws:lambda:${region}::runtime:${hash}`;
+}
+
+export interface ResolveContext {
+  functionName: string;
+  binaries: Record<string, string>;
+  env: NodeJS.ProcessEnv;
+  warn: (message: string) => void;
+}
+
+const warnedOnce = new Set<string>();
+
+function warnOnce(ctx: ResolveContext, key: string, message: string): void {
+  if (warnedOnce.has(key)) return;
+  warnedOnce.add(key);
+  ctx.warn(message);
+}
+
+export function resolveRuntime(runtime: string | undefined, ctx: ResolveContext): RuntimeLaunch {
+  const family = runtimeFamily(runtime);
+  if (!family || !runtime) throw errors.unsupportedRuntime(runtime, ctx.functionName);
+  const runtimeVersion = VERSION_LABEL[runtime];
+  const override = ctx.binaries[runtime] ?? ctx.env[binaryVariable(runtime)];
+  if (family === 'nodejs') {
+    const node = override ?? nodeBinary(ctx.env);
+    const wanted = runtime.slice('nodejs'.length, runtime.indexOf('.'));
+    const actual = nodeMajor(node);
+    if (actual && actual !== wanted) {
+      warnOnce(ctx, `node:${runtime}:${node}`,
+        `${runtime} runs on Node.js ${actual} here (${node}); set ${binaryVariable(runtime)} to a Node.js ${wanted} binary to match Lambda`);
+    }
+    return { family, runtime, command: node, args: [path.join(runtimesRoot(), 'node', 'bootstrap.js')], runtimeVersion };
+  }
+  if (family === 'python') {
+    const python = override ?? pythonBinary(runtime, ctx);
+    return { family, runtime, command: python, args: [path.join(runtimesRoot(), 'python', 'bootstrap.py')], runtimeVersion };
+  }
+  return { family, runtime, command: '', args: [], runtimeVersion };
+}
+
+/** Finds an executable on PATH. */
+export function which(name: string, env: NodeJS.ProcessEnv): string | undefined {
+  for (const dir of (env.PATH ?? '').split(path.delimiter)) {
+    if (!dir) continue;
+    const candidate = path.join(dir, name);
+    try {
+      fs.accessSync(candidate, fs.constants.X_OK);
+      if (fs.statSync(candidate).isFile()) return candidate;
+    } catch {
+      // not here
+    }
+  }
+  return undefined;
+}
+
+let cachedNode: string | undefined;
+function nodeBinary(env: NodeJS.ProcessEnv): string {
+  // Prefer the node that runs us when we run on plain Node (the CLI); inside an editor, the one on PATH.
+  if (!process.versions.electron && path.basename(process.execPath).startsWith('node')) return process.execPath;
+  return (cachedNode ??= which('node', env) ?? process.execPath);
+}
+
+const nodeMajors = new Map<string, string | undefined>();
+function nodeMajor(node: string): string | undefined {
+  if (node === process.execPath && !process.versions.electron) return process.versions.node.split('.')[0];
+  if (!nodeMajors.has(node)) {
+    const out = spawnSync(node, ['--version'], { encoding: 'utf8', timeout: 5000 });
+    nodeMajors.set(node, /^v(\d+)/.exec(out.stdout ?? '')?.[1]);
+  }
+  return nodeMajors.get(node);
+}
+
+// Probing a Python costs a process start (and pyenv shims are slow scripts), so the real executable found for
+// each name is remembered on disk, keyed by PATH.
+const PYTHON_CACHE = path.join(os.tmpdir(), `lambda-workbench-pythons-${process.getuid?.() ?? 0}.json`);
+let pythonCache: Record<string, { executable: string; version: string }> | undefined;
+
+function loadPythonCache(): Record<string, { executable: string; version: string }> {
+  if (pythonCache) return pythonCache;
+  try {
+    pythonCache = JSON.parse(fs.readFileSync(PYTHON_CACHE, 'utf8')) as Record<string, { executable: string; version: string }>;
+  } catch {
+    pythonCache = {};
+  }
+  return pythonCache;
+}
+
+function probePython(name: string, env: NodeJS.ProcessEnv): { executable: string; version: string } | undefined {
+  const key = `${env.PATH ?? ''}\0${name}`;
+  const cache = loadPythonCache();
+  const hit = cache[key];
+  if (hit && fs.existsSync(hit.executable)) return hit;
+  if (!which(name, env)) return undefined;
+  const out = spawnSync(name, ['-c', 'import sys;print(sys.executable);print("%d.%d" % sys.version_info[:2])'], {
+    encoding: 'utf8',
+    env,
+    timeout: 10000,
+  });
+  if (out.status !== 0) return undefined;
+  const [executable, version] = out.stdout.trim().split('\n');
+  if (!executable || !version) return undefined;
+  cache[key] = { executable, version };
+  try {
+    fs.writeFileSync(PYTHON_CACHE, JSON.stringify(cache));
+  } catch {
+    // A cache we cannot write only costs time.
+  }
+  return cache[key];
+}
+
+function pythonBinary(runtime: string, ctx: ResolveContext): string {
+  const wanted = runtime.slice('python'.length);
+  const exact = probePython(runtime, ctx.env);
+  if (exact) return exact.executable;
+  const fallback = probePython('python3', ctx.env);
+  if (!fallback) throw errors.pythonNotFound(runtime);
+  if (fallback.version !== wanted) {
+    warnOnce(ctx, `python:${runtime}`,
+      `${runtime} runs on Python ${fallback.version} here (${fallback.executable}): no working ${runtime} on PATH; set ${binaryVariable(runtime)} to match Lambda`);
+  }
+  return fallback.executable;
+}

@@ -1,0 +1,89 @@
+// The runner's public contract: what the CLI, the extension, the debug adapter and the tests call.
+import type { Architecture, LogFormat, LoggingConfig } from '../model/types';
+
+/** Everything the runner needs to know about a function. A FunctionModel from a template satisfies it. */
+export interface RunnableFunction {
+  functionName: string;
+  logicalId?: string;
+  codeDir: string;
+  handler?: string;
+  runtime?: string;
+  memorySize: number;
+  timeout: number;
+  environment: Record<string, string>;
+  architecture: Architecture;
+  ephemeralStorage: number;
+  logging: LoggingConfig;
+  /** Local layer content folders, in order (what Lambda mounts at /opt). */
+  layers: { contentDir: string }[];
+}
+
+export interface RunnerOptions {
+  /** Default `us-east-1` (or AWS_REGION / AWS_DEFAULT_REGION of the caller). */
+  region?: string;
+  /** Default `123456789012`. */
+  accountId?: string;
+  /** Interpreter per runtime id, e.g. `{ "nodejs22.x": "/opt/node22/bin/node", "python3.12": "/usr/bin/python3.12" }`. */
+  runtimeBinaries?: Record<string, string>;
+  /** Overrides each function's LoggingConfig.LogFormat. */
+  logFormat?: LogFormat;
+  /** Extra variables per function (SAM `--env-vars`), validated like template variables. */
+  envOverrides?: Record<string, string>;
+  /** Called with every log line of every invoke, as it happens (platform lines and the function's output). */
+  onLog?: (line: string, fn: RunnableFunction) => void;
+  /** Warnings for the user that are not log lines (runtime version mismatch, ...). */
+  onWarning?: (message: string) => void;
+  /** Keep environments frozen between invokes (default true). */
+  freeze?: boolean;
+  /** The init phase limit; Lambda's is 10,000 ms for on-demand functions (tests shorten it). */
+  initTimeoutMs?: number;
+}
+
+export interface InvokeOptions {
+  /** JSON text for `Lambda-Runtime-Client-Context`. */
+  clientContext?: string;
+  /** JSON text for `Lambda-Runtime-Cognito-Identity`. */
+  cognitoIdentity?: string;
+  /** X-Ray header for `Lambda-Runtime-Trace-Id`. */
+  traceId?: string;
+  /** Content type of the event, default application/json. */
+  contentType?: string;
+  /** Called with this invoke's log lines as they happen. */
+  onLog?: (line: string) => void;
+  /** Called with each chunk of a streamed response as it arrives. */
+  onChunk?: (chunk: Buffer) => void;
+  /** Aborting kills the environment; the invoke resolves with an error result. */
+  signal?: AbortSignal;
+}
+
+export type ReportStatus = 'success' | 'error' | 'timeout';
+
+/** The figures of the REPORT line. */
+export interface ReportFigures {
+  durationMs: number;
+  billedDurationMs: number;
+  memorySizeMB: number;
+  maxMemoryUsedMB: number;
+  /** Only on a cold start. */
+  initDurationMs?: number;
+  status: ReportStatus;
+  errorType?: string;
+}
+
+export interface InvokeResult {
+  requestId: string;
+  /** Exactly the bytes Lambda's Invoke API would return: the result or the error document. */
+  payload: Buffer;
+  contentType: string;
+  /** `Unhandled` when the function or the runtime failed (Invoke API header X-Amz-Function-Error). */
+  functionError?: 'Unhandled';
+  /** The errorType of the failure, when known. */
+  errorType?: string;
+  /** Every log line of this invoke, in order, without trailing newlines. */
+  logs: string[];
+  report: ReportFigures;
+  /** True when this invoke started a new environment. */
+  coldStart: boolean;
+  /** True when the function used response streaming. */
+  streamed: boolean;
+}
