@@ -1,0 +1,128 @@
+'use strict';
+// Every HTTP call to the Runtime API (lambda-spec.md §1): one kept-alive connection, as the managed client keeps.
+// Invocation errors go out WITHOUT Lambda-Runtime-Function-Error-Type (the body says it all); init errors WITH it.
+
+const http = require('http');
+const { message, JSONStringifyError, toRapidResponse } = require('./errors.js');
+
+const API = '/2018-06-01/runtime';
+const ERROR_TYPE_HEADER = 'Lambda-Runtime-Function-Error-Type';
+const XRAY_CAUSE_HEADER = 'Lambda-Runtime-Function-XRay-Error-Cause';
+// What Node accepts in a header value; a cause with other characters is left out rather than failing the post.
+const INVALID_HEADER_CHAR = /[^\t\x20-\x7e\x80-\xff]/;
+// A long stack would make the request head larger than an HTTP server accepts by default (16 KiB in Node).
+const MAX_XRAY_CAUSE = 8192;
+
+class RapidClient {
+  /**
+   * @param {string} hostPort AWS_LAMBDA_RUNTIME_API, `host:port`.
+   * @param {{ node24?: boolean, httpModule?: typeof http }} options `node24` picks that runtime's error shapes.
+   */
+  constructor(hostPort, { node24 = false, httpModule = http } = {}) {
+    const [hostname, port] = hostPort.split(':');
+    this.hostname = hostname;
+    this.port = parseInt(port, 10);
+    this.node24 = node24;
+    this.http = httpModule;
+    this.agent = new httpModule.Agent({ keepAlive: true, maxSockets: 1 });
+  }
+
+  /** Waits (without a timeout: the environment may be frozen meanwhile) for the next event. */
+  nextInvocation() {
+    return new Promise((resolve, reject) => {
+      const request = this.http.request(
+        { hostname: this.hostname, port: this.port, path: `${API}/invocation/next`, method: 'GET', agent: this.agent },
+        (response) => {
+          let body = '';
+          response.setEncoding('utf8');
+          response.on('data', (chunk) => (body += chunk));
+          response.on('end', () => resolve({ bodyJson: body, headers: response.headers }));
+          response.on('error', reject);
+        },
+      );
+      request.on('error', reject);
+      request.end();
+    });
+  }
+
+  /**
+   * Posts the handler's result as JSON (`undefined` becomes `null`). Serialising happens before anything is sent
+   * and throws `Unable to stringify response body` for values JSON cannot represent (circular structures, BigInt).
+   */
+  postInvocationResponse(result, id, callback) {
+    const body = this.serialize(result);
+    this.post(`${API}/invocation/${encodeURIComponent(id)}/response`, body, {}, callback);
+  }
+
+  postInvocationError(error, id, callback) {
+    const body = this.serialize(toRapidResponse(error, this.node24));
+    const cause = require('./xrayCause.js').xrayErrorCause(error);
+    const usable = cause && cause.length <= MAX_XRAY_CAUSE && !INVALID_HEADER_CHAR.test(cause);
+    const headers = usable ? { [XRAY_CAUSE_HEADER]: cause } : {};
+    this.post(`${API}/invocation/${encodeURIComponent(id)}/error`, body, headers, callback);
+  }
+
+  postInitError(error, callback) {
+    const response = toRapidResponse(error, this.node24);
+    const type = String(response.errorType);
+    const headers = INVALID_HEADER_CHAR.test(type) ? {} : { [ERROR_TYPE_HEADER]: type };
+    this.post(`${API}/init/error`, this.serialize(response), headers, callback);
+  }
+
+  /** Opens a streamed response (§1.6): returns the writable the handler gets and a promise of the API's reply. */
+  getStreamForInvocationResponse(id, options) {
+    const { createResponseStream } = require('./responseStream.js');
+    return createResponseStream({
+      http: this.http,
+      agent: this.agent,
+      hostname: this.hostname,
+      port: this.port,
+      path: `${API}/invocation/${encodeURIComponent(id)}/response`,
+      highWaterMark: options?.highWaterMark,
+      node24: this.node24,
+    });
+  }
+
+  serialize(value) {
+    try {
+      return JSON.stringify(value === undefined ? null : value);
+    } catch {
+      const text = message('stringify');
+      throw this.node24 ? new JSONStringifyError(text) : new Error(text);
+    }
+  }
+
+  /**
+   * POSTs a JSON body and calls `callback` once the API has answered. Like the managed client, the API's status is
+   * not acted on (a 413 or 400 is the platform's business), and a broken connection also just calls back: the next
+   * /next then fails and the runtime exits.
+   */
+  post(path, body, headers, callback) {
+    let called = false;
+    const done = () => {
+      if (!called) {
+        called = true;
+        callback();
+      }
+    };
+    const request = this.http.request(
+      {
+        hostname: this.hostname,
+        port: this.port,
+        path,
+        method: 'POST',
+        agent: this.agent,
+        headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body), ...headers },
+      },
+      (response) => {
+        response.on('end', done);
+        response.on('error', done);
+        response.resume();
+      },
+    );
+    request.on('error', done);
+    request.end(body, 'utf8');
+  }
+}
+
+module.exports = { RapidClient };

@@ -1,0 +1,74 @@
+'use strict';
+// Runs .ts/.mts/.cts handlers directly (Lambda itself cannot): esbuild transpiles each TypeScript file as it is
+// loaded, through a require hook for CommonJS and module.register loader hooks for ES modules (Node ≥20.6).
+// Which esbuild: _LAMBDA_WORKBENCH_ESBUILD (set by the runner), else one installed with the function.
+
+const Module = require('module');
+const path = require('path');
+const { pathToFileURL } = require('url');
+const { ImportModuleError, message } = require('./errors.js');
+const { transpile } = require('./tsTransform.js');
+
+let enabled = false;
+
+function findEsbuild(esbuildDir, taskRoot) {
+  const candidates = [];
+  if (esbuildDir) candidates.push(esbuildDir);
+  try {
+    candidates.push(path.dirname(require.resolve('esbuild/package.json', { paths: [taskRoot] })));
+  } catch {
+    // not installed with the function
+  }
+  for (const dir of candidates) {
+    try {
+      return { esbuild: require(dir), entry: require.resolve(dir) };
+    } catch {
+      // try the next one
+    }
+  }
+  return undefined;
+}
+
+function missingEsbuild(file, taskRoot) {
+  const vars = { file: path.relative(taskRoot, file) || file, dir: taskRoot };
+  return new ImportModuleError(message('typescript.noEsbuild', vars));
+}
+
+/** `require('./util')` finds util.ts; `require('./util.js')` finds util.ts when there is no util.js. */
+function installRequireHook(esbuild) {
+  const compile = (module, filename) => module._compile(transpile(esbuild, filename, 'cjs'), filename);
+  Module._extensions['.ts'] = compile;
+  Module._extensions['.cts'] = compile;
+  const resolveFilename = Module._resolveFilename;
+  Module._resolveFilename = function (request, ...rest) {
+    try {
+      return resolveFilename.call(this, request, ...rest);
+    } catch (error) {
+      const swapped = /^\.{0,2}\/.*\.c?js$/.test(request) ? request.replace(/(c?)js$/, '$1ts') : undefined;
+      if (error?.code !== 'MODULE_NOT_FOUND' || !swapped) throw error;
+      try {
+        return resolveFilename.call(this, swapped, ...rest);
+      } catch {
+        throw error;
+      }
+    }
+  };
+}
+
+/**
+ * Makes TypeScript loadable, once; called when the handler's module turns out to be `file`.
+ * @throws Runtime.ImportModuleError when no esbuild can be found
+ */
+function enableTypeScript(file, { esbuildDir, taskRoot }) {
+  if (enabled) return;
+  const found = findEsbuild(esbuildDir, taskRoot);
+  if (!found) throw missingEsbuild(file, taskRoot);
+  process.setSourceMapsEnabled(true);
+  installRequireHook(found.esbuild);
+  if (typeof Module.register === 'function') {
+    Module.register(pathToFileURL(path.join(__dirname, 'tsHooks.mjs')).href, { data: { esbuildEntry: found.entry } });
+  }
+  enabled = true;
+}
+
+module.exports = { enableTypeScript };
