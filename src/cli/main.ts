@@ -1,0 +1,77 @@
+// `lambda-workbench`: the command-line twin of the extension. The contract (DESIGN.md) is kept: payload on stdout,
+// logs on stderr, exit 0 / 1 / 2.
+import { WorkbenchError } from '../errors';
+import { eventsCommand } from './events';
+import { invokeCommand } from './invoke';
+import { ExitCode, type CliCommand, type CliIO } from './io';
+import { listCommand } from './list';
+
+const usage = `Usage: lambda-workbench <command> [options]
+
+Build, invoke and package AWS Lambda functions locally, in a runtime that behaves like Lambda.
+
+Commands:
+  invoke [FUNCTION]     invoke a function once (payload on stdout, log on stderr)
+  list                  list the functions of a SAM template
+  events                list and generate sample events (events list | generate | for)
+
+Run 'lambda-workbench <command> --help' for a command's options.
+`;
+
+const commands: Record<string, CliCommand> = {
+  invoke: invokeCommand,
+  list: listCommand,
+  events: eventsCommand,
+};
+
+export async function main(argv: string[], io: CliIO): Promise<number> {
+  const [name, ...args] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout(usage);
+    return name ? ExitCode.Success : ExitCode.Usage;
+  }
+  if (name === '--version' || name === '-v') {
+    io.stdout(`${process.env.LAMBDA_WORKBENCH_VERSION ?? '0.1.0'}\n`);
+    return ExitCode.Success;
+  }
+  const command = commands[name];
+  if (!command) {
+    io.stderr(`lambda-workbench: unknown command '${name}' — use one of: ${Object.keys(commands).join(', ')}\n`);
+    return ExitCode.Usage;
+  }
+  try {
+    return await command(args, io);
+  } catch (error) {
+    io.stderr(`lambda-workbench: ${describeError(error)}\n`);
+    return ExitCode.Usage;
+  }
+}
+
+function describeError(error: unknown): string {
+  if (error instanceof WorkbenchError) return error.message;
+  const code = (error as NodeJS.ErrnoException)?.code;
+  if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) return `${(error as Error).message} — see --help`;
+  return `internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`;
+}
+
+function processIO(): CliIO {
+  return {
+    stdout: (text) => void process.stdout.write(text),
+    stderr: (text) => void process.stderr.write(text),
+    cwd: process.cwd(),
+    env: process.env,
+    stderrIsTTY: process.stderr.isTTY === true,
+    readStdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks);
+    },
+  };
+}
+
+if (require.main === module) {
+  void main(process.argv.slice(2), processIO()).then((code) => {
+    // Let stdout drain before leaving; a pipe may still hold the payload.
+    process.exitCode = code;
+  });
+}
