@@ -2,4 +2,3 @@
 export * from './model';
 export * from './runner';
 export * from './events';
-export * from './scaffold';
