@@ -2,8 +2,8 @@
 // Every HTTP call to the Runtime API (lambda-spec.md §1): one kept-alive connection, as the managed client keeps.
 // Invocation errors go out WITHOUT Lambda-Runtime-Function-Error-Type (the body says it all); init errors WITH it.
 
-const http = require('http');
 const { message, JSONStringifyError, toRapidResponse } = require('./errors.js');
+const { RawHttpClient } = require('./rawHttp.js');
 
 const API = '/2018-06-01/runtime';
 const ERROR_TYPE_HEADER = 'Lambda-Runtime-Function-Error-Type';
@@ -16,33 +16,31 @@ const MAX_XRAY_CAUSE = 8192;
 class RapidClient {
   /**
    * @param {string} hostPort AWS_LAMBDA_RUNTIME_API, `host:port`.
-   * @param {{ node24?: boolean, httpModule?: typeof http }} options `node24` picks that runtime's error shapes.
+   * @param {{ node24?: boolean, httpModule?: typeof import('http') }} options `node24` picks that runtime's error shapes.
    */
-  constructor(hostPort, { node24 = false, httpModule = http } = {}) {
+  constructor(hostPort, { node24 = false, httpModule } = {}) {
     const [hostname, port] = hostPort.split(':');
     this.hostname = hostname;
     this.port = parseInt(port, 10);
     this.node24 = node24;
-    this.http = httpModule;
-    this.agent = new httpModule.Agent({ keepAlive: true, maxSockets: 1 });
+    this.httpModule = httpModule;
+    this.raw = new RawHttpClient(hostname, this.port);
+  }
+
+  /** Streamed responses use node:http (chunked encoding, trailers), loaded only when a function streams. */
+  get http() {
+    return (this.httpModule ??= require('http'));
+  }
+
+  get agent() {
+    return (this.streamAgent ??= new this.http.Agent({ keepAlive: true, maxSockets: 1 }));
   }
 
   /** Waits (without a timeout: the environment may be frozen meanwhile) for the next event. */
   nextInvocation() {
-    return new Promise((resolve, reject) => {
-      const request = this.http.request(
-        { hostname: this.hostname, port: this.port, path: `${API}/invocation/next`, method: 'GET', agent: this.agent },
-        (response) => {
-          let body = '';
-          response.setEncoding('utf8');
-          response.on('data', (chunk) => (body += chunk));
-          response.on('end', () => resolve({ bodyJson: body, headers: response.headers }));
-          response.on('error', reject);
-        },
-      );
-      request.on('error', reject);
-      request.end();
-    });
+    return this.raw
+      .request('GET', `${API}/invocation/next`, {}, undefined)
+      .then((response) => ({ bodyJson: response.body.toString('utf8'), headers: response.headers }));
   }
 
   /**
@@ -98,30 +96,8 @@ class RapidClient {
    * /next then fails and the runtime exits.
    */
   post(path, body, headers, callback) {
-    let called = false;
-    const done = () => {
-      if (!called) {
-        called = true;
-        callback();
-      }
-    };
-    const request = this.http.request(
-      {
-        hostname: this.hostname,
-        port: this.port,
-        path,
-        method: 'POST',
-        agent: this.agent,
-        headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body), ...headers },
-      },
-      (response) => {
-        response.on('end', done);
-        response.on('error', done);
-        response.resume();
-      },
-    );
-    request.on('error', done);
-    request.end(body, 'utf8');
+    const done = () => callback();
+    this.raw.request('POST', path, { 'Content-Type': 'application/json', ...headers }, body).then(done, done);
   }
 }
 

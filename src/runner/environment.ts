@@ -7,7 +7,7 @@ import path from 'node:path';
 import { accepted, type ApiHandler, type ApiReply, reject, type ResponseStream, RuntimeApiServer } from './apiServer';
 import type { Reply } from './http1';
 import { exitMessage } from './exitReason';
-import { peakResidentMB, residentBytes } from './memory';
+import { ProcessTreeMemory } from './memory';
 import { forEachLine } from './outputLines';
 import { RuntimeHeader, RuntimeState } from './runtimeApi';
 import type { RuntimeLaunch } from './runtimes';
@@ -82,6 +82,7 @@ export class Environment implements ApiHandler {
   private postedInitError?: { payload: Buffer; errorType: string };
   private current?: { request: InvokeRequest; outcome: InvokeOutcome; waiter: Waiter<InvokeOutcome>; ended: boolean };
   private memoryTimer?: NodeJS.Timeout;
+  private memory?: ProcessTreeMemory;
   private limitTimer?: NodeJS.Timeout;
   private closed?: Promise<void>;
 
@@ -121,6 +122,7 @@ export class Environment implements ApiHandler {
         detached: true,
       });
       this.proc = proc;
+      if (proc.pid) this.memory = new ProcessTreeMemory(proc.pid);
       this.flushOutput = [forEachLine(proc.stdout, this.spec.onOutput), forEachLine(proc.stderr, this.spec.onOutput)];
       this.closed = new Promise((done) => proc.once('close', () => done()));
       proc.once('error', (error: NodeJS.ErrnoException) => {
@@ -141,7 +143,6 @@ export class Environment implements ApiHandler {
     return new Promise<InvokeOutcome>((resolve) => {
       const startedAt = performance.now();
       this.current = { request, outcome: { durationMs: 0 }, waiter: { resolve, startedAt }, ended: false };
-      this.thaw();
       const reply = this.pendingNext!;
       this.pendingNext = undefined;
       const headers: Record<string, string> = {
@@ -154,6 +155,8 @@ export class Environment implements ApiHandler {
       if (request.clientContext) headers['Lambda-Runtime-Client-Context'] = request.clientContext;
       if (request.cognitoIdentity) headers['Lambda-Runtime-Cognito-Identity'] = request.cognitoIdentity;
       reply.send(200, headers, request.event);
+      // Thawed after the event is written, so the runtime wakes once, with its event already waiting.
+      this.thaw();
       this.watchMemory();
       this.limitTimer = setTimeout(() => this.fail({ kind: 'timeout' }), Math.max(0, request.deadlineMs - Date.now()));
     });
@@ -164,7 +167,7 @@ export class Environment implements ApiHandler {
 
   /** Peak resident memory of the environment's processes (VmHWM while they live, the last figure after), in MB. */
   peakMemoryMB(): number {
-    if (!this.exited && !this.killedByUs && this.proc?.pid) this.peakBytes = Math.max(this.peakBytes, peakResidentMB(this.proc.pid) * MB);
+    if (!this.exited && !this.killedByUs && this.memory) this.peakBytes = Math.max(this.peakBytes, this.memory.peakMB() * MB);
     return Math.ceil(this.peakBytes / MB);
   }
 
@@ -346,6 +349,7 @@ export class Environment implements ApiHandler {
 
   private onExit(code: number | null, signal: NodeJS.Signals | null): void {
     this.exited = true;
+    this.memory?.close();
     this.pendingNext = undefined;
     this.server.close();
     for (const flush of this.flushOutput) flush();
@@ -360,10 +364,10 @@ export class Environment implements ApiHandler {
   }
 
   private watchMemory(): void {
-    const pid = this.proc?.pid;
-    if (!pid) return;
+    const memory = this.memory;
+    if (!memory) return;
     this.memoryTimer = setInterval(() => {
-      const bytes = residentBytes(pid);
+      const bytes = memory.residentBytes();
       if (bytes > this.peakBytes) this.peakBytes = bytes;
       if (bytes >= this.spec.memoryLimitBytes) this.fail({ kind: 'oom' });
     }, MEMORY_POLL_MS);

@@ -193,10 +193,8 @@ class Connection {
         head += `Content-Length: ${bytes.length}\r\n`;
         if (!keepAlive) head += 'Connection: close\r\n';
         head += '\r\n';
-        socket.cork();
-        socket.write(head, 'latin1');
-        if (bytes.length) socket.write(bytes);
-        socket.uncork();
+        // One write, one syscall: head and body together.
+        socket.write(bytes.length ? Buffer.concat([Buffer.from(head, 'latin1'), bytes]) : Buffer.from(head, 'latin1'));
         if (!keepAlive) socket.end();
       },
     };

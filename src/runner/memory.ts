@@ -1,49 +1,85 @@
 // Memory of an environment: the resident set of its whole process tree, read from /proc (Linux).
+// The main process's /proc files stay open and are re-read in place, which keeps a warm invoke cheap.
 import fs from 'node:fs';
 
 const PAGE_SIZE = 4096;
 const MB = 1024 * 1024;
+const scratch = Buffer.alloc(4096);
 
-/** The pids of `pid` and all its descendants. */
-export function processTree(pid: number): number[] {
-  const pids = [pid];
-  for (let i = 0; i < pids.length; i++) {
-    let children: string;
-    try {
-      children = fs.readFileSync(`/proc/${pids[i]}/task/${pids[i]}/children`, 'latin1');
-    } catch {
-      continue;
-    }
-    for (const child of children.split(' ')) if (child) pids.push(Number(child));
-  }
-  return pids;
+function readAt(fd: number): string {
+  const n = fs.readSync(fd, scratch, 0, scratch.length, 0);
+  return scratch.toString('latin1', 0, n);
 }
 
-/** Current resident memory of the tree in bytes (cheap: /proc/<pid>/statm). */
-export function residentBytes(pid: number): number {
-  let total = 0;
-  for (const p of processTree(pid)) {
-    try {
-      const statm = fs.readFileSync(`/proc/${p}/statm`, 'latin1');
-      total += Number(statm.split(' ')[1]) * PAGE_SIZE;
-    } catch {
-      // The process ended between listing and reading.
-    }
+function readFile(path: string): string | undefined {
+  try {
+    return fs.readFileSync(path, 'latin1');
+  } catch {
+    return undefined; // the process ended between listing and reading
   }
-  return total;
 }
 
-/** Peak resident memory (VmHWM) summed over the tree, in MB rounded up, as Lambda reports "Max Memory Used". */
-export function peakResidentMB(pid: number): number {
-  let kb = 0;
-  for (const p of processTree(pid)) {
+function openOrUndefined(path: string): number | undefined {
+  try {
+    return fs.openSync(path, 'r');
+  } catch {
+    return undefined;
+  }
+}
+
+const parsePids = (list: string | undefined) => (list ?? '').split(' ').filter((p) => p.trim()).map(Number);
+const hwmKb = (status: string | undefined) => Number(/VmHWM:\s+(\d+) kB/.exec(status ?? '')?.[1] ?? 0);
+const rssBytes = (statm: string | undefined) => Number(statm?.split(' ')[1] ?? 0) * PAGE_SIZE;
+
+export class ProcessTreeMemory {
+  private readonly statusFd?: number;
+  private readonly statmFd?: number;
+  private readonly childrenFd?: number;
+
+  constructor(pid: number) {
+    this.statusFd = openOrUndefined(`/proc/${pid}/status`);
+    this.statmFd = openOrUndefined(`/proc/${pid}/statm`);
+    this.childrenFd = openOrUndefined(`/proc/${pid}/task/${pid}/children`);
+  }
+
+  /** Descendants of the main process (not the process itself), breadth first. */
+  private descendants(): number[] {
+    if (this.childrenFd === undefined) return [];
+    const pids = parsePids(readAt(this.childrenFd));
+    for (let i = 0; i < pids.length; i++) pids.push(...parsePids(readFile(`/proc/${pids[i]}/task/${pids[i]}/children`)));
+    return pids;
+  }
+
+  /** Current resident memory of the tree, in bytes. */
+  residentBytes(): number {
     try {
-      const status = fs.readFileSync(`/proc/${p}/status`, 'latin1');
-      const match = /VmHWM:\s+(\d+) kB/.exec(status);
-      if (match) kb += Number(match[1]);
+      let total = this.statmFd === undefined ? 0 : rssBytes(readAt(this.statmFd));
+      for (const child of this.descendants()) total += rssBytes(readFile(`/proc/${child}/statm`));
+      return total;
     } catch {
-      // The process ended between listing and reading.
+      return 0;
     }
   }
-  return Math.ceil((kb * 1024) / MB);
+
+  /** Peak resident memory (VmHWM) summed over the tree, in MB rounded up: Lambda's "Max Memory Used". */
+  peakMB(): number {
+    try {
+      let kb = this.statusFd === undefined ? 0 : hwmKb(readAt(this.statusFd));
+      for (const child of this.descendants()) kb += hwmKb(readFile(`/proc/${child}/status`));
+      return Math.ceil((kb * 1024) / MB);
+    } catch {
+      return 0;
+    }
+  }
+
+  close(): void {
+    for (const fd of [this.statusFd, this.statmFd, this.childrenFd]) {
+      if (fd === undefined) continue;
+      try {
+        fs.closeSync(fd);
+      } catch {
+        // already closed
+      }
+    }
+  }
 }

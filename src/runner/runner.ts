@@ -15,6 +15,13 @@ import type { InvokeOptions, InvokeResult, ReportFigures, RunnableFunction, Runn
 export const INIT_LIMIT_MS = 10_000;
 const MB = 1024 * 1024;
 
+interface Prepared {
+  launch: RuntimeLaunch;
+  userVariables: Record<string, string>;
+  /** Environments are reused only for the same key. */
+  key: string;
+}
+
 interface Slot {
   env: Environment;
   key: string;
@@ -36,6 +43,7 @@ function installExitHook(): void {
 
 export class Runner {
   private readonly slots: Slot[] = [];
+  private readonly prepared = new WeakMap<RunnableFunction, Prepared>();
   private readonly region: string;
   private readonly accountId: string;
 
@@ -53,7 +61,7 @@ export class Runner {
   async invoke(fn: RunnableFunction, event: Buffer | string, invokeOptions: InvokeOptions = {}): Promise<InvokeResult> {
     const eventBytes = typeof event === 'string' ? Buffer.from(event) : event;
     if (eventBytes.length > MAX_REQUEST_BYTES) throw errors.requestTooLarge(eventBytes.length);
-    const { launch, userVariables } = this.prepare(fn);
+    const { launch, userVariables, key } = this.prepare(fn);
 
     const requestId = crypto.randomUUID();
     const logs: string[] = [];
@@ -66,13 +74,13 @@ export class Runner {
     const format = this.options.logFormat ?? fn.logging.logFormat;
     const platform = new PlatformLog(format, fn.functionName, fn.logging.systemLogLevel);
     const timeoutMs = fn.timeout * 1000;
-    const key = environmentKey(fn, launch, userVariables, format);
 
     let slot = this.slots.find((s) => s.key === key && !s.busy && s.env.alive);
     let initDurationMs: number | undefined;
     let suppressedInitMs = 0;
     const coldStart = !slot;
     if (!slot) {
+      checkCodeDir(fn);
       slot = this.newSlot(fn, launch, userVariables, key, format);
       slot.busy = true;
       slot.sink = emit;
@@ -143,8 +151,10 @@ export class Runner {
 
   // ---- internals ----
 
-  private prepare(fn: RunnableFunction): { launch: RuntimeLaunch; userVariables: Record<string, string> } {
-    if (!fs.existsSync(fn.codeDir) || !fs.statSync(fn.codeDir).isDirectory()) throw errors.codeDirMissing(fn.functionName, fn.codeDir);
+  /** What an invoke needs to know about a function, worked out once per function object. */
+  private prepare(fn: RunnableFunction): Prepared {
+    const cached = this.prepared.get(fn);
+    if (cached) return cached;
     const launch = resolveRuntime(fn.runtime, {
       functionName: fn.functionName,
       binaries: this.options.runtimeBinaries ?? {},
@@ -154,7 +164,9 @@ export class Runner {
     if (launch.family !== 'provided' && !fn.handler) throw errors.missingHandler(fn.functionName);
     const userVariables = { ...fn.environment, ...this.options.envOverrides };
     validateUserVariables(fn.functionName, userVariables);
-    return { launch, userVariables };
+    const prepared = { launch, userVariables, key: environmentKey(fn, launch, userVariables, this.options.logFormat ?? fn.logging.logFormat) };
+    this.prepared.set(fn, prepared);
+    return prepared;
   }
 
   private newSlot(fn: RunnableFunction, launch: RuntimeLaunch, userVariables: Record<string, string>, key: string, format: 'Text' | 'JSON'): Slot {
@@ -323,7 +335,18 @@ function environmentKey(fn: RunnableFunction, launch: RuntimeLaunch, vars: Recor
 /** An X-Ray trace header, as Lambda passes one to every invoke (not sampled). */
 function newTraceId(): string {
   const time = Math.floor(Date.now() / 1000).toString(16).padStart(8, '0');
-  return `Root=1-${time}-${crypto.randomBytes(12).toString('hex')};Parent=${crypto.randomBytes(8).toString('hex')};Sampled=0`;
+  const random = crypto.randomBytes(20).toString('hex');
+  return `Root=1-${time}-${random.slice(0, 24)};Parent=${random.slice(24)};Sampled=0`;
+}
+
+function checkCodeDir(fn: RunnableFunction): void {
+  let isDirectory = false;
+  try {
+    isDirectory = fs.statSync(fn.codeDir).isDirectory();
+  } catch {
+    // missing
+  }
+  if (!isDirectory) throw errors.codeDirMissing(fn.functionName, fn.codeDir);
 }
 
 /** esbuild for TypeScript handlers: the project's own first, else ours. */
