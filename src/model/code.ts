@@ -16,17 +16,21 @@ export interface CodeLocation {
 }
 
 /** The code of an AWS::Serverless::Function: PackageType, CodeUri (default `.`), InlineCode, ImageUri. */
-export function serverlessFunctionCode(context: ResourceContext): CodeLocation {
+export function serverlessFunctionCode(context: ResourceContext, metadata: unknown): CodeLocation {
   const packageType = readPackageType(context);
   if (packageType === 'Image') return imageCode(context, context.value('ImageUri'));
+  const asset = assetPath(metadata, 'CodeUri');
+  if (asset !== undefined) return localCode(context, 'CodeUri', asset);
   const inline = context.value('InlineCode');
   if (typeof inline === 'string') return inlineCode(context, inline, 'InlineCode');
   return localCode(context, 'CodeUri', context.value('CodeUri') ?? '.');
 }
 
 /** The code of an AWS::Lambda::Function: `Code` as a local path, `{ZipFile}`, `{S3Bucket, S3Key}` or `{ImageUri}`. */
-export function lambdaFunctionCode(context: ResourceContext): CodeLocation {
+export function lambdaFunctionCode(context: ResourceContext, metadata: unknown): CodeLocation {
   const packageType = readPackageType(context);
+  const asset = packageType === 'Zip' ? assetPath(metadata, 'Code') : undefined;
+  if (asset !== undefined) return localCode(context, 'Code', asset);
   const code = context.value('Code');
   if (packageType === 'Image') return imageCode(context, isRecord(code) ? code.ImageUri : undefined);
   if (isRecord(code) && typeof code.ZipFile === 'string') return inlineCode(context, code.ZipFile, 'Code.ZipFile');
@@ -34,8 +38,18 @@ export function lambdaFunctionCode(context: ResourceContext): CodeLocation {
 }
 
 /** A layer's content folder: ContentUri (AWS::Serverless::LayerVersion) or Content (AWS::Lambda::LayerVersion). */
-export function layerContent(context: ResourceContext, key: 'ContentUri' | 'Content'): CodeLocation {
-  return localCode(context, key, context.value(key) ?? '.');
+export function layerContent(context: ResourceContext, key: 'ContentUri' | 'Content', metadata: unknown): CodeLocation {
+  return localCode(context, key, assetPath(metadata, key) ?? context.value(key) ?? '.');
+}
+
+/**
+ * A CDK-synthesized template (`cdk synth`) points its code at S3 asset parameters and says in the resource's
+ * Metadata where the asset is on disk (`aws:asset:path`, relative to cdk.out); sam local reads it from there too.
+ */
+function assetPath(metadata: unknown, key: string): string | undefined {
+  if (!isRecord(metadata) || metadata['aws:asset:property'] !== key) return undefined;
+  const assetPath = metadata['aws:asset:path'];
+  return typeof assetPath === 'string' ? assetPath : undefined;
 }
 
 function readPackageType(context: ResourceContext): 'Zip' | 'Image' {

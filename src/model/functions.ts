@@ -6,7 +6,7 @@ import { functionLayers, type TemplateLayers } from './layers';
 import * as read from './properties';
 import { ResourceContext, type TemplateContext } from './resourceContext';
 import type { FunctionModel, FunctionUrlModel } from './types';
-import { isRecord } from './values';
+import { describeIntrinsic, isRecord, scalarText, Unresolved } from './values';
 
 export const FUNCTION_TYPES = ['AWS::Serverless::Function', 'AWS::Lambda::Function'] as const;
 type FunctionType = (typeof FUNCTION_TYPES)[number];
@@ -36,7 +36,7 @@ export function readFunction(template: TemplateContext, input: FunctionInput): F
   const location = template.sourceMap.keyOf(input.resources, logicalId) ?? template.sourceMap.start();
   const context = new ResourceContext(template, logicalId, properties, [own, serverless ? input.globals.section : {}], location);
 
-  const code = serverless ? serverlessFunctionCode(context) : lambdaFunctionCode(context);
+  const code = serverless ? serverlessFunctionCode(context, resource.Metadata) : lambdaFunctionCode(context, resource.Metadata);
   const layers = functionLayers(context, input.layers);
   const model: FunctionModel = {
     logicalId,
@@ -70,14 +70,20 @@ function addCodeDetails(context: ResourceContext, model: FunctionModel, code: Co
   if (code.inlineCode !== undefined) model.inlineCode = code.inlineCode;
   if (code.imageUri !== undefined) model.imageUri = code.imageUri;
   if (code.packageType === 'Image') return;
-  const handler = read.stringProperty(context, 'Handler');
-  const runtime = read.stringProperty(context, 'Runtime');
-  const where = context.location;
-  if (!handler) context.fail(where, `${model.logicalId} has no Handler`, 'add Handler (e.g. app.handler) under its Properties or Globals.Function');
-  if (!runtime) context.fail(where, `${model.logicalId} has no Runtime`, 'add Runtime (e.g. nodejs20.x or python3.12) under its Properties or Globals.Function');
-  model.handler = handler;
-  model.runtime = runtime;
+  model.handler = requiredString(context, 'Handler', 'app.handler');
+  model.runtime = requiredString(context, 'Runtime', 'nodejs20.x or python3.12');
   model.handlerLocation = context.ownKeyLocation('Handler'); // the resource when inherited from Globals
+}
+
+/** A property a Zip function cannot run without; a reference without a local value says what would give it one. */
+function requiredString(context: ResourceContext, key: string, example: string): string {
+  const value = context.template.resolver.resolve(context.properties[key]);
+  if (value instanceof Unresolved) {
+    context.fail(context.valueLocation(key), `${key} of ${context.logicalId} (${describeIntrinsic(value.original)}) cannot be resolved locally (${value.reason})`, value.fix ?? `set ${key} to a value, e.g. ${example}`);
+  }
+  const text = scalarText(value);
+  if (!text) context.fail(context.location, `${context.logicalId} has no ${key}`, `add ${key} (e.g. ${example}) under its Properties or Globals.Function`);
+  return text;
 }
 
 /** The AWS::Lambda::Url resource whose TargetFunctionArn points at this AWS::Lambda::Function, if any. */

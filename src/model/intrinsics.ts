@@ -12,7 +12,7 @@ const SUB_VARIABLE = /\$\{([^}]*)\}/g;
 
 function ref(argument: unknown, resolver: Resolver, original: unknown): unknown {
   const name = resolver.resolve(argument);
-  if (name instanceof Unresolved) return new Unresolved(original, name.reason);
+  if (name instanceof Unresolved) return name.within(original);
   return typeof name === 'string' ? resolver.ref(name, original) : shape(original, '!Ref Name');
 }
 
@@ -38,7 +38,7 @@ function sub(argument: unknown, resolver: Resolver, original: unknown): unknown 
     template = resolver.resolve(argument[0]);
     variables = argument[1];
   }
-  if (template instanceof Unresolved) return new Unresolved(original, template.reason);
+  if (template instanceof Unresolved) return template.within(original);
   if (typeof template !== 'string') return shape(original, '!Sub String or !Sub [String, {Name: Value}]');
 
   let text = '';
@@ -53,7 +53,7 @@ function sub(argument: unknown, resolver: Resolver, original: unknown): unknown 
     }
     const name = inner.trim();
     const value = Object.hasOwn(variables, name) ? resolver.resolve(variables[name]) : subVariable(name, resolver, original);
-    if (value instanceof Unresolved) return new Unresolved(original, value.reason);
+    if (value instanceof Unresolved) return value.within(original);
     if (value === NO_VALUE) continue;
     const piece = scalarText(value);
     if (piece === undefined) return new Unresolved(original, `\${${name}} is not a single value`);
@@ -87,8 +87,8 @@ function select(argument: unknown, resolver: Resolver, original: unknown): unkno
   if (!Array.isArray(argument) || argument.length !== 2) return shape(original, '!Select [Index, [Values]]');
   const index = resolver.resolve(argument[0]);
   const list = resolver.resolve(argument[1]);
-  if (index instanceof Unresolved) return new Unresolved(original, index.reason);
-  if (list instanceof Unresolved) return new Unresolved(original, list.reason);
+  if (index instanceof Unresolved) return index.within(original);
+  if (list instanceof Unresolved) return list.within(original);
   const position = Number(index);
   if (!Array.isArray(list) || !Number.isInteger(position)) return shape(original, '!Select [Index, [Values]]');
   if (position < 0 || position >= list.length) return new Unresolved(original, `index ${position} is outside a list of ${list.length}`);
@@ -121,14 +121,14 @@ function findInMap(argument: unknown, resolver: Resolver, original: unknown): un
 
 function getAZs(argument: unknown, resolver: Resolver, original: unknown): unknown {
   const region = resolver.resolve(argument);
-  if (region instanceof Unresolved) return new Unresolved(original, region.reason);
+  if (region instanceof Unresolved) return region.within(original);
   const name = typeof region === 'string' && region !== '' ? region : resolver.input.env.region;
   return ['a', 'b', 'c'].map((zone) => name + zone);
 }
 
 function base64(argument: unknown, resolver: Resolver, original: unknown): unknown {
   const value = resolver.resolve(argument);
-  if (value instanceof Unresolved) return new Unresolved(original, value.reason);
+  if (value instanceof Unresolved) return value.within(original);
   const text = scalarText(value);
   return text === undefined ? shape(original, '!Base64 String') : Buffer.from(text, 'utf8').toString('base64');
 }
@@ -162,7 +162,7 @@ function ipv4Subnets(block: string, count: number, hostBits: number): string[] |
 
 function length(argument: unknown, resolver: Resolver, original: unknown): unknown {
   const list = resolver.resolve(argument);
-  if (list instanceof Unresolved) return new Unresolved(original, list.reason);
+  if (list instanceof Unresolved) return list.within(original);
   return Array.isArray(list) ? list.length : shape(original, '!Length [Values]');
 }
 
@@ -185,7 +185,7 @@ function ifFunction(argument: unknown, resolver: Resolver, original: unknown): u
     return shape(original, '!If [ConditionName, ValueIfTrue, ValueIfFalse]');
   }
   const condition = resolver.condition(argument[0], original);
-  if (condition instanceof Unresolved) return new Unresolved(original, condition.reason);
+  if (condition instanceof Unresolved) return condition.within(original);
   return resolver.resolve(condition ? argument[1] : argument[2]);
 }
 
@@ -206,7 +206,7 @@ function logical(kind: 'And' | 'Or'): IntrinsicFunction {
     for (const operand of argument) {
       const value = resolver.conditionValue(operand);
       if (value === decisive) return decisive;
-      if (value instanceof Unresolved) unresolved ??= new Unresolved(original, value.reason);
+      if (value instanceof Unresolved) unresolved ??= value.within(original);
     }
     return unresolved ?? !decisive;
   };
@@ -215,7 +215,7 @@ function logical(kind: 'And' | 'Or'): IntrinsicFunction {
 function not(argument: unknown, resolver: Resolver, original: unknown): unknown {
   if (!Array.isArray(argument) || argument.length !== 1) return shape(original, '!Not [Condition]');
   const value = resolver.conditionValue(argument[0]);
-  return value instanceof Unresolved ? new Unresolved(original, value.reason) : !value;
+  return value instanceof Unresolved ? value.within(original) : !value;
 }
 
 export const FUNCTIONS: Record<string, IntrinsicFunction> = {

@@ -26,7 +26,7 @@ export function readLayers(template: TemplateContext, resources: Record<string, 
     const properties = isRecord(resource.Properties) ? resource.Properties : {};
     const location = template.sourceMap.keyOf(resources, logicalId) ?? template.sourceMap.start();
     const context = new ResourceContext(template, logicalId, properties, [properties], location);
-    const content = layerContent(context, key);
+    const content = layerContent(context, key, resource.Metadata);
     const arn = template.resolver.ref(logicalId, undefined);
     if (!content.local) {
       if (typeof arn === 'string') result.byRef.set(arn, undefined);

@@ -6,6 +6,9 @@ import type { SourceMap } from './sourceMap';
 import type { SourceLocation, TemplateWarning } from './types';
 import { isRecord, scalarText } from './values';
 
+/** Parameters `cdk synth` adds for each asset (aws-cdk canonicalize-assets.ts). */
+const CDK_ASSET_PARAMETER = /^AssetParameters[0-9a-fA-F]{64}(?:S3Bucket|S3VersionKey|ArtifactHash)[0-9a-fA-F]{8}$/;
+
 export interface ParameterValues {
   /** Name → value for the resolver (lists for list types). */
   values: Map<string, ParameterValue>;
@@ -29,6 +32,7 @@ export function readParameters(
     const where = sourceMap.keyOf(definitions, name) ?? sourceMap.start();
     if (text === undefined) {
       result.values.set(name, undefined);
+      if (CDK_ASSET_PARAMETER.test(name)) continue; // only locates code in S3; the code is read from cdk.out instead
       warnings.push(templateWarning(where, `Parameter ${name} has no Default and no override`, `pass --parameter-overrides ${name}=<value>; references to it stay unresolved`));
       continue;
     }

@@ -46,12 +46,17 @@ function wholeNumber(context: ResourceContext, name: string, value: unknown, ran
 
 export function architecture(context: ResourceContext): Architecture {
   const value = context.value('Architectures');
-  if (value === undefined) return 'x86_64';
+  // Missing, or every item a reference without a local value (already warned about): Lambda's default.
+  if (value === undefined || (Array.isArray(value) && value.length === 0 && isNonEmptyList(context.properties.Architectures))) return 'x86_64';
   const only: unknown = Array.isArray(value) && value.length === 1 ? value[0] : undefined;
   if (only !== 'x86_64' && only !== 'arm64') {
     context.fail(context.valueLocation('Architectures'), `Architectures of ${context.logicalId} is ${JSON.stringify(value)}`, 'set Architectures to [x86_64] or [arm64]');
   }
   return only;
+}
+
+function isNonEmptyList(value: unknown): boolean {
+  return Array.isArray(value) && value.length > 0;
 }
 
 export function logging(context: ResourceContext): LoggingConfig {

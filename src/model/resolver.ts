@@ -52,7 +52,7 @@ export class Resolver {
   resolveFully(value: unknown, original: unknown): unknown {
     const resolved = this.resolve(value);
     const inner = findUnresolved(resolved);
-    return inner ? new Unresolved(original, inner.reason) : resolved;
+    return inner ? inner.within(original) : resolved;
   }
 
   ref(name: string, original: unknown): unknown {
@@ -61,7 +61,7 @@ export class Resolver {
     if (Object.hasOwn(pseudo, name)) return pseudo[name];
     if (parameters.has(name)) {
       const value = parameters.get(name);
-      return value ?? new Unresolved(original, `parameter ${name} has no Default and no override`);
+      return value ?? new Unresolved(original, `parameter ${name} has no Default and no override`, `pass --parameter-overrides ${name}=<value>`);
     }
     const resource = resources[name];
     if (isRecord(resource)) return refValue(resourceType(resource), this.resourceName(name), this.input.env);

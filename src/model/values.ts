@@ -6,7 +6,17 @@ export const NO_VALUE: unique symbol = Symbol('AWS::NoValue');
 
 /** An intrinsic that cannot be resolved locally, with the template's original form and the reason. */
 export class Unresolved {
-  constructor(readonly original: unknown, readonly reason: string) {}
+  constructor(
+    readonly original: unknown,
+    readonly reason: string,
+    /** What would make it resolve, when there is something to say (e.g. `pass --parameter-overrides X=<value>`). */
+    readonly fix?: string,
+  ) {}
+
+  /** The same failure, reported for the intrinsic that contains this one. */
+  within(original: unknown): Unresolved {
+    return new Unresolved(original, this.reason, this.fix);
+  }
 }
 
 /** Intrinsic functions valid as property values (`Condition` only counts inside condition functions). */

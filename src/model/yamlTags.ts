@@ -135,11 +135,11 @@ class Converter {
       }
       if (key === '__proto__') {
         // Assigning it would replace the object's prototype; no CloudFormation property is called that.
-        this.warnings.push(templateWarning(this.sourceMap.at(offsetOf(pair.key)), 'The key __proto__ is ignored', 'rename it'));
+        this.warnings.push(templateWarning(this.sourceMap.at(this.start(pair.key)), 'The key __proto__ is ignored', 'rename it'));
         continue;
       }
       result[key] = value;
-      this.sourceMap.setEntry(result, key, offsetOf(pair.key), offsetOf(pair.value ?? pair.key));
+      this.sourceMap.setEntry(result, key, this.start(pair.key), this.start(pair.value ?? pair.key));
       if (typeof value === 'number' && isScalar(pair.value) && pair.value.source && pair.value.source !== String(value)) {
         this.sourceMap.setNumberText(result, key, pair.value.source);
       }
@@ -155,7 +155,7 @@ class Converter {
     const result: unknown[] = [];
     items.forEach((item, index) => {
       result.push(this.convert(item));
-      this.sourceMap.setEntry(result, index, offsetOf(item), offsetOf(item));
+      this.sourceMap.setEntry(result, index, this.start(item), this.start(item));
     });
     return result;
   }
@@ -171,15 +171,18 @@ class Converter {
     return intrinsic;
   }
 
+  /** Where a node starts, its tag included. */
+  private start(node: unknown): number {
+    const range = (node as { range?: [number, number, number] } | null)?.range;
+    const offset = range ? range[0] : 0;
+    const tag = (node as { tag?: string } | null)?.tag;
+    return tag && tag.startsWith('!') ? this.tagOffset(tag, offset) : offset;
+  }
+
   /** Where `!Tag` is written before its value (the node's own range starts after the tag). */
   private tagOffset(tag: string, valueOffset: number): number {
     const start = this.text.lastIndexOf(tag, valueOffset);
     if (start < 0 || this.text.slice(start + tag.length, valueOffset).trim() !== '') return valueOffset;
     return start;
   }
-}
-
-function offsetOf(node: unknown): number {
-  const range = (node as { range?: [number, number, number] } | null)?.range;
-  return range ? range[0] : 0;
 }

@@ -70,6 +70,29 @@ describe('template errors', () => {
     assert.throws(load('      Timeout: soon\n'), { message: `${file}:7:16: Timeout soon of Fn is not a whole number from 1 to 900 (seconds) — set Timeout to a whole number of seconds from 1 to 900` });
   });
 
+  test('a Handler from a parameter without a value says how to give it one', () => {
+    const file = fixture('errors', 'inline.yaml');
+    const template = `Parameters:
+  Handler: {Type: String}
+  Arch: {Type: String}
+Resources:
+  Fn:
+    Type: AWS::Serverless::Function
+    Properties:
+      Handler: !Ref Handler
+      Runtime: nodejs20.x
+      Architectures: [!Ref Arch]
+`;
+    assert.throws(() => lib.parseTemplateText(template, file), {
+      message: `${file}:8:16: Handler of Fn (!Ref Handler) cannot be resolved locally (parameter Handler has no Default and no override) — pass --parameter-overrides Handler=<value>`,
+    });
+    // An architecture without a local value falls back to Lambda's default, with warnings.
+    const model = lib.parseTemplateText(template, file, { parameterOverrides: { Handler: 'app.handler' } });
+    assert.equal(model.functions[0].handler, 'app.handler');
+    assert.equal(model.functions[0].architecture, 'x86_64');
+    assert.deepEqual(model.warnings.map((w) => w.location.line), [3, 10]);
+  });
+
   test('a template that is not a map', () => {
     const file = fixture('errors', 'inline.yaml');
     assert.throws(() => lib.parseTemplateText('- just\n- a list\n', file), {

@@ -218,6 +218,17 @@ describe('JSON template', () => {
   });
 });
 
+describe('CDK-synthesized template', () => {
+  test('reads the code from the asset folder named in Metadata, without warning about asset parameters', () => {
+    const model = lib.loadTemplate(fixture('cdk', 'OrdersStack.template.json'));
+    const [fn] = model.functions;
+    assert.equal(fn.logicalId, 'OrdersHandler5E6F7A8B');
+    assert.equal(fn.codeDir, fixture('cdk', 'asset.6d3b1b6a9a7f'));
+    assert.equal(fn.handler, 'index.handler');
+    assert.deepEqual(model.warnings, []);
+  });
+});
+
 describe('code that is not in a local folder', () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'lwb-model-'));
   test.after(() => rmSync(dir, { recursive: true, force: true }));
