@@ -1,5 +1,7 @@
 // One build for every bundle: the CLI, the programmatic API the tests and the extension share.
 import * as esbuild from 'esbuild';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -17,10 +19,22 @@ const common = {
 };
 
 const entries = [
-  { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // dist/cli.js (the bin) is a small loader that runs this bundle through V8's code cache.
+  { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli-main.js' },
   { entryPoints: ['src/index.ts'], outfile: 'dist/lib.js' },
+  // The editor's entry point (only `vscode` is external; the editor provides it).
+  ...(existsSync('src/extension.ts') ? [{ entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js' }] : []),
 ];
 
+function installCliLoader() {
+  mkdirSync('dist', { recursive: true });
+  copyFileSync('scripts/cli-loader.js', 'dist/cli.js');
+  chmodSync('dist/cli.js', 0o755);
+  // A new bundle makes old code caches useless.
+  for (const name of readdirSync('dist')) if (name.startsWith('.cli-main-')) rmSync(path.join('dist', name));
+}
+
+installCliLoader();
 if (watch) {
   for (const entry of entries) await (await esbuild.context({ ...common, ...entry })).watch();
 } else {

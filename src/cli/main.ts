@@ -1,10 +1,7 @@
 // `lambda-workbench`: the command-line twin of the extension. The contract (DESIGN.md) is kept: payload on stdout,
 // logs on stderr, exit 0 / 1 / 2.
 import { WorkbenchError } from '../errors';
-import { eventsCommand } from './events';
-import { invokeCommand } from './invoke';
 import { ExitCode, type CliCommand, type CliIO } from './io';
-import { listCommand } from './list';
 
 const usage = `Usage: lambda-workbench <command> [options]
 
@@ -18,11 +15,14 @@ Commands:
 Run 'lambda-workbench <command> --help' for a command's options.
 `;
 
-const commands: Record<string, CliCommand> = {
-  invoke: invokeCommand,
-  list: listCommand,
-  events: eventsCommand,
+// Each command's module (and what it imports) loads only when that command runs: a cold invoke pays for nothing else.
+/* eslint-disable @typescript-eslint/no-require-imports */
+const commands: Record<string, () => CliCommand> = {
+  invoke: () => (require('./invoke') as typeof import('./invoke')).invokeCommand,
+  list: () => (require('./list') as typeof import('./list')).listCommand,
+  events: () => (require('./events') as typeof import('./events')).eventsCommand,
 };
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 export async function main(argv: string[], io: CliIO): Promise<number> {
   const [name, ...args] = argv;
@@ -40,7 +40,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     return ExitCode.Usage;
   }
   try {
-    return await command(args, io);
+    return await command()(args, io);
   } catch (error) {
     io.stderr(`lambda-workbench: ${describeError(error)}\n`);
     return ExitCode.Usage;
@@ -69,7 +69,8 @@ function processIO(): CliIO {
   };
 }
 
-if (require.main === module) {
+/** The bin's entry (dist/cli.js loads this bundle and calls it). */
+export function runFromCommandLine(): void {
   void main(process.argv.slice(2), processIO()).then((code) => {
     // Let stdout drain before leaving; a pipe may still hold the payload.
     process.exitCode = code;

@@ -1,7 +1,13 @@
 // Template text (YAML or JSON) → plain values. CloudFormation's short tags (`!Ref X`, `!Sub ...`, `!GetAtt A.B`)
 // become their long forms (`{Ref: X}`, `{'Fn::Sub': ...}`, `{'Fn::GetAtt': 'A.B'}`), so the resolver sees one shape.
 // Walking the yaml node tree ourselves (instead of registering tags) gives every object its source position.
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import type * as Yaml from 'yaml';
+import type { Node } from 'yaml';
+
+// The yaml package costs tens of milliseconds to start; a run that reads no template (invoke --handler) never pays.
+let loaded: typeof Yaml | undefined;
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const yaml = (): typeof Yaml => (loaded ??= require('yaml') as typeof Yaml);
 import { TemplateError, templateWarning } from './errors';
 import { SourceMap } from './sourceMap';
 import type { TemplateWarning } from './types';
@@ -38,10 +44,10 @@ export interface ParsedTemplate {
 
 /** Parse the text of a template; throws TemplateError with line and column for syntax errors. */
 export function parseTemplateSource(text: string, file: string, warnings: TemplateWarning[]): ParsedTemplate {
-  const lines = new LineCounter();
+  const lines = new (yaml().LineCounter)();
   const doc = withoutStackTraces(() =>
     // prettyErrors off: we format our own one-line messages, and building code frames costs time.
-    parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false, merge: false }));
+    yaml().parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false, merge: false }));
   const sourceMap = new SourceMap(file, lines);
   if (/\.json$/i.test(file) || /^\s*\{\s*"/.test(text)) checkJson(text, sourceMap);
   const syntaxError = doc.errors[0];
@@ -94,11 +100,11 @@ class Converter {
 
   convert(node: unknown): unknown {
     if (node === null || node === undefined) return null;
-    if (isAlias(node)) {
+    if (yaml().isAlias(node)) {
       const target = this.anchors.get(node.source);
       return target && !this.open.has(target) ? this.convert(target) : null;
     }
-    if (!isScalar(node) && !isMap(node) && !isSeq(node)) return null;
+    if (!yaml().isScalar(node) && !yaml().isMap(node) && !yaml().isSeq(node)) return null;
     if (node.anchor) {
       if (this.done.has(node)) return this.done.get(node);
       this.anchors.set(node.anchor, node);
@@ -106,8 +112,8 @@ class Converter {
     }
 
     let value: unknown;
-    if (isScalar(node)) value = node.value ?? null;
-    else if (isMap(node)) value = this.convertMap(node.items);
+    if (yaml().isScalar(node)) value = node.value ?? null;
+    else if (yaml().isMap(node)) value = this.convertMap(node.items);
     else value = this.convertSeq(node.items);
     const offset = node.range?.[0] ?? 0;
     if (typeof value === 'object' && value !== null) this.sourceMap.setNode(value, offset);
@@ -125,11 +131,11 @@ class Converter {
     const result: Record<string, unknown> = {};
     const merges: unknown[] = [];
     for (const pair of items) {
-      if (!isPair(pair)) continue;
+      if (!yaml().isPair(pair)) continue;
       const rawKey = this.convert(pair.key);
       const key = rawKey === null ? '' : scalarText(rawKey) ?? JSON.stringify(rawKey);
       const value = this.convert(pair.value);
-      if (key === '<<' && isScalar(pair.key) && pair.key.source === '<<') {
+      if (key === '<<' && yaml().isScalar(pair.key) && pair.key.source === '<<') {
         merges.push(value); // YAML merge key: copied in after the explicit keys, which win.
         continue;
       }
@@ -140,7 +146,7 @@ class Converter {
       }
       result[key] = value;
       this.sourceMap.setEntry(result, key, this.start(pair.key), this.start(pair.value ?? pair.key));
-      if (typeof value === 'number' && isScalar(pair.value) && pair.value.source && pair.value.source !== String(value)) {
+      if (typeof value === 'number' && yaml().isScalar(pair.value) && pair.value.source && pair.value.source !== String(value)) {
         this.sourceMap.setNumberText(result, key, pair.value.source);
       }
     }

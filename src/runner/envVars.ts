@@ -1,8 +1,8 @@
 // The environment variables of an execution environment (spec §2): built from scratch, as Lambda does — the
 // user's shell environment does not leak in, apart from PATH and AWS credentials.
-import crypto from 'node:crypto';
 import path from 'node:path';
 import { errors } from '../errors';
+import { randomHex } from '../util/ids';
 import type { RuntimeFamily } from './runtimes';
 import type { RunnableFunction } from './types';
 
@@ -44,7 +44,7 @@ export interface EnvironmentContext {
 /** `2024/12/28/[$LATEST]1060e2c130674bc797219b7034a64470`: one stream per environment. */
 export function newLogStreamName(now = new Date()): string {
   const date = now.toISOString().slice(0, 10).replace(/-/g, '/');
-  return `${date}/[$LATEST]${crypto.randomBytes(16).toString('hex')}`;
+  return `${date}/[$LATEST]${randomHex(32)}`;
 }
 
 export function buildEnvironment(fn: RunnableFunction, ctx: EnvironmentContext): Record<string, string> {

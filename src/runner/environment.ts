@@ -1,12 +1,12 @@
 // One execution environment: a process tree that runs a runtime, its Runtime API server, and the state of the
 // invocation in flight. It reports what happened; the Runner decides what that means (START/END/REPORT, reuse).
 import { type ChildProcess, spawn } from 'node:child_process';
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { accepted, type ApiHandler, type ApiReply, reject, type ResponseStream, RuntimeApiServer } from './apiServer';
 import type { Reply } from './http1';
 import { exitMessage } from './exitReason';
+import { uuid } from '../util/ids';
 import { ProcessTreeMemory } from './memory';
 import { forEachLine } from './outputLines';
 import { RuntimeHeader, RuntimeState } from './runtimeApi';
@@ -69,7 +69,7 @@ interface Waiter<T> {
 }
 
 export class Environment implements ApiHandler {
-  readonly id = crypto.randomUUID();
+  readonly id = uuid();
   private readonly server = new RuntimeApiServer(this);
   private proc?: ChildProcess;
   private state: RuntimeState = RuntimeState.Started;

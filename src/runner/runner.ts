@@ -1,9 +1,9 @@
 // The runner: Lambda's platform around the environments. It owns request ids, deadlines, the 10 s init limit, the
 // function timeout, the memory limit, the 6 MB limits, START/END/REPORT, warm reuse and reset after a failure.
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { errors } from '../errors';
+import { randomHex, uuid } from '../util/ids';
 import { newLogStreamName, buildEnvironment, validateUserVariables } from './envVars';
 import { Environment, type Failure, type InvokeOutcome } from './environment';
 import { billedDuration, PlatformLog } from './logLines';
@@ -63,7 +63,7 @@ export class Runner {
     if (eventBytes.length > MAX_REQUEST_BYTES) throw errors.requestTooLarge(eventBytes.length);
     const { launch, userVariables, key } = this.prepare(fn);
 
-    const requestId = crypto.randomUUID();
+    const requestId = uuid();
     const logs: string[] = [];
     const emit = (line: string | undefined) => {
       if (line === undefined) return;
@@ -335,7 +335,7 @@ function environmentKey(fn: RunnableFunction, launch: RuntimeLaunch, vars: Recor
 /** An X-Ray trace header, as Lambda passes one to every invoke (not sampled). */
 function newTraceId(): string {
   const time = Math.floor(Date.now() / 1000).toString(16).padStart(8, '0');
-  const random = crypto.randomBytes(20).toString('hex');
+  const random = randomHex(40);
   return `Root=1-${time}-${random.slice(0, 24)};Parent=${random.slice(24)};Sampled=0`;
 }
 

@@ -1,10 +1,10 @@
 // Which program runs an environment for a given Lambda runtime id, and how it presents itself in INIT_START.
 import { spawnSync } from 'node:child_process';
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { errors, SUPPORTED_RUNTIMES } from '../errors';
+import { stableHex64 } from '../util/ids';
 
 export type RuntimeFamily = 'nodejs' | 'python' | 'provided';
 
@@ -45,7 +45,7 @@ const VERSION_LABEL: Record<string, string> = {
 };
 
 export function runtimeVersionArn(runtime: string, region: string): string {
-  const hash = crypto.createHash('sha256').update(`lambda-workbench:${VERSION_LABEL[runtime] ?? runtime}`).digest('hex');
+  const hash = stableHex64(`lambda-workbench:${VERSION_LABEL[runtime] ?? runtime}`);
   return `arn:aws:lambda:${region}::runtime:${hash}`;
 }
 
