@@ -16,6 +16,10 @@ if (!process.env.AWS_LAMBDA_RUNTIME_API) {
 const esbuildDir = process.env._LAMBDA_WORKBENCH_ESBUILD;
 delete process.env._LAMBDA_WORKBENCH_ESBUILD;
 
+// On Lambda, log records go through a synchronous file descriptor, so a line logged before `return` is in the log
+// before the invocation ends. Node writes to pipes asynchronously; blocking writes keep that order here.
+for (const stream of [process.stdout, process.stderr]) stream._handle?.setBlocking?.(true);
+
 const { CallbackHandlerDeprecated, UnhandledPromiseRejection, message, useNode24ClassNames } = require('./errors.js');
 const logPatch = require('./logPatch.js');
 const { RapidClient } = require('./rapidClient.js');

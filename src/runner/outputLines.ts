@@ -1,6 +1,12 @@
 // Splits an environment's stdout/stderr into lines as they arrive, without waiting for the stream to end.
 import type { Readable } from 'node:stream';
 
+/**
+ * CloudWatch Logs takes events of at most 256 KB; Lambda splits longer output into several. Splitting here also keeps
+ * a function that prints a gigabyte without a newline from growing one string until the runner itself fails.
+ */
+export const MAX_LINE_CHARS = 256 * 1024;
+
 export function forEachLine(stream: Readable, onLine: (line: string) => void): () => void {
   let pending = '';
   stream.setEncoding('utf8');
@@ -14,6 +20,10 @@ export function forEachLine(stream: Readable, onLine: (line: string) => void): (
       newline = chunk.indexOf('\n', start);
     }
     pending += chunk.slice(start);
+    while (pending.length >= MAX_LINE_CHARS) {
+      onLine(pending.slice(0, MAX_LINE_CHARS));
+      pending = pending.slice(MAX_LINE_CHARS);
+    }
   });
   // Flush a last line without a newline (call when the process is gone).
   return () => {

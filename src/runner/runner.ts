@@ -6,6 +6,7 @@ import { errors } from '../errors';
 import { randomHex, uuid } from '../util/ids';
 import { newLogStreamName, buildEnvironment, validateUserVariables } from './envVars';
 import { Environment, type Failure, type InvokeOutcome } from './environment';
+import { LogBuffer } from './logBuffer';
 import { billedDuration, PlatformLog } from './logLines';
 import { fill, MAX_REQUEST_BYTES, platformError, platformMessages } from './runtimeApi';
 import { resolveRuntime, runtimesRoot, runtimeVersionArn, type RuntimeLaunch } from './runtimes';
@@ -64,7 +65,7 @@ export class Runner {
     const { launch, userVariables, key } = this.prepare(fn);
 
     const requestId = uuid();
-    const logs: string[] = [];
+    const logs = new LogBuffer();
     const emit = (line: string | undefined) => {
       if (line === undefined) return;
       logs.push(line);
@@ -135,7 +136,7 @@ export class Runner {
     emit(platform.report(requestId, report));
     if (outcome.failure) await this.drop(slot);
     else slot.busy = false;
-    return { ...result, requestId, report, logs, coldStart };
+    return { ...result, requestId, report, logs: logs.toArray(), coldStart };
   }
 
   /** Drops the warm environments of one function (its code or configuration changed), or of all. */
@@ -292,7 +293,7 @@ export class Runner {
 
   /** START, END and REPORT of an invoke whose environment never got through init. */
   private initFailureResult(fn: RunnableFunction, requestId: string, failure: Failure, initMs: number, peakMB: number, platform: PlatformLog,
-    emit: (line: string | undefined) => void, logs: string[]): InvokeResult {
+    emit: (line: string | undefined) => void, logs: LogBuffer): InvokeResult {
     emit(platform.start(requestId, this.functionArn(fn)));
     const { payload, errorType } = this.failurePayload(fn, requestId, failure, platform, emit);
     const timedOut = failure.kind === 'timeout';
@@ -307,7 +308,7 @@ export class Runner {
     };
     emit(platform.end(requestId, report, payload.length));
     emit(platform.report(requestId, report));
-    return { requestId, payload, contentType: 'application/json', functionError: 'Unhandled', errorType, logs, report, coldStart: true, streamed: false };
+    return { requestId, payload, contentType: 'application/json', functionError: 'Unhandled', errorType, logs: logs.toArray(), report, coldStart: true, streamed: false };
   }
 }
 

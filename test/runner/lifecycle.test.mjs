@@ -238,3 +238,25 @@ describe('JSON log format', () => {
     assert.deepEqual(warn.logs.filter((l) => l.startsWith('{')), []);
   });
 });
+
+describe('giant output', () => {
+  it('splits a line over 256 KB, bounds what the result keeps, streams every line, and carries on', async () => {
+    const runner = newRunner();
+    let streamed = 0;
+    let longest = 0;
+    const result = await runner.invoke(echo({ timeout: 30 }), JSON.stringify({ action: 'flood', longLine: 1024 * 1024, lines: 20 * 1024 }), {
+      onLog: (line) => {
+        streamed += line.length;
+        longest = Math.max(longest, line.length);
+      },
+    });
+    assert.equal(result.payload.toString(), '"flooded"');
+    assert.equal(longest, 256 * 1024);
+    assert.ok(streamed >= 1024 * 1024 + 20 * 1024 * 1023, `streamed ${streamed}`);
+    const kept = result.logs.reduce((n, line) => n + line.length, 0);
+    assert.ok(kept <= 16 * 1024 * 1024 + 1024, `kept ${kept}`);
+    assert.match(result.logs[0], /^\[lambda-workbench\] \d+ earlier log lines are not kept in this result/);
+    assert.match(result.logs.at(-1), /^REPORT /);
+    assert.equal(json(await runner.invoke(echo({ timeout: 30 }), '{}')).count, 2);
+  });
+});
