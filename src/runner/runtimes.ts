@@ -120,7 +120,7 @@ function nodeMajor(node: string): string | undefined {
 
 // Probing a Python costs a process start (and pyenv shims are slow scripts), so the real executable found for
 // each name is remembered on disk, keyed by PATH.
-const PYTHON_CACHE = path.join(os.tmpdir(), `lambda-workbench-pythons-${process.getuid?.() ?? 0}.json`);
+const PYTHON_CACHE = path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'lambda-workbench', 'pythons.json');
 let pythonCache: Record<string, { executable: string; version: string }> | undefined;
 
 function loadPythonCache(): Record<string, { executable: string; version: string }> {
@@ -149,6 +149,7 @@ function probePython(name: string, env: NodeJS.ProcessEnv): { executable: string
   if (!executable || !version) return undefined;
   cache[key] = { executable, version };
   try {
+    fs.mkdirSync(path.dirname(PYTHON_CACHE), { recursive: true });
     fs.writeFileSync(PYTHON_CACHE, JSON.stringify(cache));
   } catch {
     // A cache we cannot write only costs time.

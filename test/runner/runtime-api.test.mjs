@@ -1,6 +1,8 @@
 // The Runtime API as a runtime sees it (spec §1): endpoints, headers, status codes and error bodies, driven by a
 // custom runtime written with nothing but node:http, and by AWS's own bash + curl tutorial runtime.
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { fn, lib, root } from '../helpers/invoke.mjs';
@@ -120,13 +122,17 @@ describe('response streaming', () => {
 });
 
 describe("AWS's bash + curl custom runtime", () => {
-  it('runs unchanged', async () => {
-    const bash = fn({ runtime: 'provided.al2023', handler: 'function.handler', codeDir: path.join(root, 'test', 'fixtures', 'runner', 'bash-curl') });
+  it('runs unchanged', async (t) => {
+    // Its mktemp files go to a folder of the test's, removed afterwards (the last one outlives the killed environment).
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'lwb-bash-'));
+    t.after(() => fs.rmSync(tmp, { recursive: true, force: true }));
+    const bash = fn({ runtime: 'provided.al2023', handler: 'function.handler', codeDir: path.join(root, 'test', 'fixtures', 'runner', 'bash-curl'), environment: { TMPDIR: tmp } });
     const first = await runner.invoke(bash, '{"n":1}');
     assert.equal(first.payload.toString(), `Echoing request: '{"n":1}'`);
     assert.ok(first.logs.includes('{"n":1}'));
     const second = await runner.invoke(bash, '{"n":2}');
     assert.equal(second.coldStart, false);
     assert.equal(second.payload.toString(), `Echoing request: '{"n":2}'`);
+    await runner.reset();
   });
 });
