@@ -1,22 +1,15 @@
 // The runner's public contract: what the CLI, the extension, the debug adapter and the tests call.
-import type { Architecture, LogFormat, LoggingConfig } from '../model/types';
+import type { FunctionModel, LogFormat } from '../model/types';
 
 /** Everything the runner needs to know about a function. A FunctionModel from a template satisfies it. */
-export interface RunnableFunction {
-  functionName: string;
+export type RunnableFunction = Pick<
+  FunctionModel,
+  'functionName' | 'codeDir' | 'handler' | 'runtime' | 'memorySize' | 'timeout' | 'environment' | 'architecture' | 'ephemeralStorage' | 'logging'
+> & {
   logicalId?: string;
-  codeDir: string;
-  handler?: string;
-  runtime?: string;
-  memorySize: number;
-  timeout: number;
-  environment: Record<string, string>;
-  architecture: Architecture;
-  ephemeralStorage: number;
-  logging: LoggingConfig;
   /** Local layer content folders, in order (what Lambda mounts at /opt). */
   layers: { contentDir: string }[];
-}
+};
 
 export interface RunnerOptions {
   /** Default `us-east-1` (or AWS_REGION / AWS_DEFAULT_REGION of the caller). */
