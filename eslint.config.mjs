@@ -22,6 +22,11 @@ export default tseslint.config(
     rules: { 'no-unused-vars': ['error', { argsIgnorePattern: '^_' }] },
   },
   {
+    // Webview scripts run in the browser.
+    files: ['media/**/*.js'],
+    languageOptions: { globals: { ...globals.browser, acquireVsCodeApi: 'readonly' } },
+  },
+  {
     // Handlers keep Lambda's (event, context) signature even when they use neither.
     files: ['examples/**'],
     rules: { 'no-unused-vars': ['error', { args: 'none' }] },

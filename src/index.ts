@@ -2,3 +2,4 @@
 export * from './model';
 export * from './runner';
 export * from './events';
+export * from './pricing';
