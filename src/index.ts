@@ -3,3 +3,4 @@ export * from './model';
 export * from './runner';
 export * from './events';
 export * from './pricing';
+export * from './scaffold';

@@ -11,6 +11,7 @@ Commands:
   invoke [FUNCTION]     invoke a function once (payload on stdout, log on stderr)
   list                  list the functions of a SAM template
   events                list and generate sample events (events list | generate | for)
+  new NAME --runtime R  create a function: handler code, template entry and a sample event
 
 Run 'lambda-workbench <command> --help' for a command's options.
 `;
@@ -21,6 +22,7 @@ const commands: Record<string, () => CliCommand> = {
   invoke: () => (require('./invoke') as typeof import('./invoke')).invokeCommand,
   list: () => (require('./list') as typeof import('./list')).listCommand,
   events: () => (require('./events') as typeof import('./events')).eventsCommand,
+  new: () => (require('./new') as typeof import('./new')).newCommand,
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 
