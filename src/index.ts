@@ -4,3 +4,4 @@ export * from './runner';
 export * from './events';
 export * from './pricing';
 export * from './scaffold';
+export * from './packager';
