@@ -1,7 +1,8 @@
 'use strict';
 // Runs .ts/.mts/.cts handlers directly (Lambda itself cannot): esbuild transpiles each TypeScript file as it is
 // loaded, through a require hook for CommonJS and module.register loader hooks for ES modules (Node ≥20.6).
-// Which esbuild: _LAMBDA_WORKBENCH_ESBUILD (set by the runner), else one installed with the function.
+// Which esbuild: _LAMBDA_WORKBENCH_ESBUILD (set by the runner), else one installed with the function, else the
+// bundled stand-in vendor/tsTranspiler.js (Sucrase behind esbuild's transformSync), built by `npm run build`.
 
 const Module = require('module');
 const path = require('path');
@@ -19,6 +20,7 @@ function findEsbuild(esbuildDir, taskRoot) {
   } catch {
     // not installed with the function
   }
+  candidates.push(path.join(__dirname, 'vendor', 'tsTranspiler.js'));
   for (const dir of candidates) {
     try {
       return { esbuild: require(dir), entry: require.resolve(dir) };

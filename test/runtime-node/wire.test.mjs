@@ -71,14 +71,12 @@ test('a streamed response declares streaming mode, chunked encoding and the erro
   assert.deepEqual([error.errorType, error.errorMessage, error.trace[0]], ['Error', 'failed mid-stream', 'Error: failed mid-stream']);
 });
 
-test('a TypeScript handler without any esbuild fails init with a Runtime.ImportModuleError that says what to do', async (t) => {
+test('a TypeScript handler runs without any esbuild installed, on the bundled transpiler', async (t) => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'runtime-node-ts-'));
   t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
   fs.cpSync(fixture('typescript-cjs'), dir, { recursive: true });
-  const { requests } = await runAgainstStub({ codeDir: dir, handler: 'app.handler', events: [{}] });
+  const { requests } = await runAgainstStub({ codeDir: dir, handler: 'app.handler', events: [{ body: { name: 'Ada' } }] });
   const [post] = posts(requests);
-  assert.equal(post.url, '/2018-06-01/runtime/init/error');
-  const body = JSON.parse(post.body);
-  assert.equal(body.errorType, 'Runtime.ImportModuleError');
-  assert.match(body.errorMessage, /TypeScript handler app\.ts: esbuild is not available.*npm install --save-dev esbuild/);
+  assert.match(post.url, /^\/2018-06-01\/runtime\/invocation\/[^/]+\/response$/);
+  assert.equal(post.body, "\"hello Ada\"");
 });
