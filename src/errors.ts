@@ -58,6 +58,13 @@ export const errors = {
       ErrorCode.Usage,
       `Environment variables of ${fn} total ${bytes} bytes, over Lambda's 4 KB (4096 bytes) limit — remove or shorten some`,
     ),
+  debugUnsupported: (fn: string, runtime: string) =>
+    new WorkbenchError(
+      ErrorCode.UnsupportedRuntime,
+      `${fn} uses ${runtime}: only Node.js and Python functions can be started under a debugger — a custom runtime's bootstrap has to start its own`,
+    ),
+  debuggerUnavailable: (fn: string, reason: string) =>
+    new WorkbenchError(ErrorCode.UnsupportedRuntime, `Cannot debug ${fn}: ${reason}`),
   pythonNotFound: (runtime: string) =>
     new WorkbenchError(
       ErrorCode.UnsupportedRuntime,

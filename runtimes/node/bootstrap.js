@@ -4,7 +4,8 @@
 // function's folder with Lambda's environment. Spec: lambda-spec.md §5.1.
 //
 // Startup, top to bottom: read the runner's private settings, patch the console, install the crash listeners,
-// load the handler (an init failure is posted to /init/error), then loop over invocations.
+// wait for a debugger (debug environments only), load the handler (an init failure is posted to /init/error), then
+// loop over invocations.
 
 if (!process.env.AWS_LAMBDA_RUNTIME_API) {
   process.stderr.write('bootstrap.js: AWS_LAMBDA_RUNTIME_API is not set; this runtime is started by the Lambda Workbench '
@@ -15,6 +16,8 @@ if (!process.env.AWS_LAMBDA_RUNTIME_API) {
 // Private settings from the runner; real Lambda has no such variables, so the function must not see them.
 const esbuildDir = process.env._LAMBDA_WORKBENCH_ESBUILD;
 delete process.env._LAMBDA_WORKBENCH_ESBUILD;
+const debugSettings = process.env._LAMBDA_WORKBENCH_DEBUG;
+delete process.env._LAMBDA_WORKBENCH_DEBUG;
 
 // On Lambda, log records go through a synchronous file descriptor, so a line logged before `return` is in the log
 // before the invocation ends. Node writes to pipes asynchronously; blocking writes keep that order here.
@@ -76,6 +79,9 @@ async function start() {
   const { Runtime } = require('./runtime.js');
   new Runtime(client, handler, metadata, errorCallbacks, { node24 }).scheduleIteration();
 }
+
+// A debug environment: the inspector listens, and nothing of the function loads until a debugger has attached.
+if (debugSettings) require('./debugger.js').waitForDebugger(debugSettings);
 
 start().catch((error) => {
   if (!node24) return onUncaughtException(error);

@@ -2,6 +2,7 @@
 // Turns the headers of a /next response into the handler's context object, and points the log lines and
 // _X_AMZN_TRACE_ID at the new invocation. Spec: lambda-spec.md §1.3, §5.1 (context object).
 
+const { pausedMs } = require('./debugger.js');
 const { message } = require('./errors.js');
 const { setCurrentRequestId, setCurrentTenantId } = require('./logPatch.js');
 
@@ -67,9 +68,10 @@ class InvokeContext {
       tenantId: this.headers[INVOKE_HEADER.tenantId],
     };
     if (this.node24) data.xRayTraceId = this.headers[INVOKE_HEADER.traceId];
-    // Not clamped: it goes negative once the deadline has passed.
+    // Not clamped: it goes negative once the deadline has passed. Under a debugger, paused time is left out.
+    const id = data.awsRequestId;
     data.getRemainingTimeInMillis = function () {
-      return deadline - Date.now();
+      return deadline - Date.now() + pausedMs(id);
     };
     return data;
   }

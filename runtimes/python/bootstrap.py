@@ -7,8 +7,10 @@ Standard library only; runs on Python 3.9 and later.
 import os
 import sys
 
-# Internal variable of the runner: local layer folders, each standing in for Lambda's /opt. Never seen by user code.
+# Internal variables of the runner, never seen by user code: local layer folders, each standing in for Lambda's /opt;
+# and, in a debug environment, where debugpy listens (lwb_runtime.debugger).
 LAYERS_VARIABLE = "_LAMBDA_WORKBENCH_OPT"
+DEBUG_VARIABLE = "_LAMBDA_WORKBENCH_DEBUG"
 
 
 def _lambda_sys_path(task_root, layers):
@@ -29,6 +31,13 @@ def main():
     # Import the runtime (and the standard modules it needs) before user folders lead sys.path, as Lambda does.
     from lwb_runtime.loop import run
     from lwb_runtime.rapid_client import LambdaRuntimeClient
+
+    debug_settings = os.environ.pop(DEBUG_VARIABLE, None)
+    if debug_settings:
+        # Before the function's folders lead sys.path, and before its module is imported: module-level code can stop.
+        from lwb_runtime import debugger
+
+        debugger.start(debug_settings)
 
     layers = [layer for layer in os.environ.pop(LAYERS_VARIABLE, "").split(os.pathsep) if layer]
     task_root = os.environ.get("LAMBDA_TASK_ROOT") or os.getcwd()

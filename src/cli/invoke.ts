@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { errors } from '../errors';
 import { findFunction, findTemplate, loadTemplate, parseParameterOverrides } from '../model';
 import { Runner } from '../runner';
-import type { RunnableFunction } from '../runner/types';
+import type { DebugEndpoint, RunnableFunction } from '../runner/types';
 import { readEnvVarsFile } from './envVarsFile';
 import { checkHandlerFile } from './handlerCheck';
 import { checkEventJson, readEventFile } from './eventInput';
@@ -25,6 +25,8 @@ goes to stderr. Exit code: 0 success, 1 function error, 2 the function never ran
       --env-vars FILE          SAM's format: {"FunctionId": {"KEY": "value"}, "Parameters": {...}}
       --parameter-overrides P  template parameters: 'Key=Value Key2=Value2'
       --log-format text|json   overrides LoggingConfig.LogFormat
+  -d, --debug-port N           start under the Node.js inspector or debugpy on 127.0.0.1:N (0: a free port)
+                               and wait for a debugger; time stopped in it does not count against the timeout
       --region REGION          default AWS_REGION, AWS_DEFAULT_REGION, then us-east-1
       --account-id ID          default 123456789012
   Without a template:
@@ -47,6 +49,7 @@ export const invokeCommand: CliCommand = async (args, io) => {
       'env-vars': { type: 'string' },
       'parameter-overrides': { type: 'string', multiple: true },
       'log-format': { type: 'string' },
+      'debug-port': { type: 'string', short: 'd' },
       region: { type: 'string' },
       'account-id': { type: 'string' },
       handler: { type: 'string' },
@@ -64,6 +67,7 @@ export const invokeCommand: CliCommand = async (args, io) => {
   if (positionals.length > 1) throw errors.usage(`invoke takes one FUNCTION, got ${positionals.length}: ${positionals.join(' ')} — see lambda-workbench invoke --help`);
   if (values.event !== undefined && values['event-json'] !== undefined) throw errors.usage('Give the event with -e or --event-json, not both');
   const logFormat = parseLogFormat(values['log-format']);
+  const debugPort = values['debug-port'] === undefined ? undefined : parseNumber(values['debug-port'], '--debug-port', 0, 0, 65535);
   const region = values.region ?? io.env.AWS_REGION ?? io.env.AWS_DEFAULT_REGION ?? 'us-east-1';
   const accountId = values['account-id'] ?? '123456789012';
 
@@ -106,10 +110,15 @@ export const invokeCommand: CliCommand = async (args, io) => {
     logFormat,
     envOverrides,
     runtimeBinaries: {},
+    // The CLI ends its environments on every way out (exit hook, signals below), so needs no watchdog.
+    watchdog: false,
     onWarning: (message) => io.stderr(`lambda-workbench: warning: ${message}\n`),
   });
   try {
-    const result = await runner.invoke(fn, event, { onLog: (line) => io.stderr(`${showLine(line)}\n`) });
+    const result = await runner.invoke(fn, event, {
+      onLog: (line) => io.stderr(`${showLine(line)}\n`),
+      debug: debugPort === undefined ? undefined : { port: debugPort, onListening: (endpoint) => io.stderr(howToAttach(endpoint)) },
+    });
     io.stdout(result.payload);
     if (io.stderrIsTTY && !result.payload.toString('latin1').endsWith('\n')) io.stderr('\n');
     return result.functionError ? ExitCode.FunctionError : ExitCode.Success;
@@ -117,6 +126,15 @@ export const invokeCommand: CliCommand = async (args, io) => {
     await runner.dispose();
   }
 };
+
+/** What `sam local invoke -d` prints, for our two debuggers. */
+function howToAttach(endpoint: DebugEndpoint): string {
+  const where = `${endpoint.host}:${endpoint.port}`;
+  const attach = endpoint.protocol === 'inspector'
+    ? `attach with VS Code's "Attach to Node Process" (or a "node" attach configuration on port ${endpoint.port}), or chrome://inspect`
+    : `attach with VS Code's "Python Debugger: Remote Attach" (host ${endpoint.host}, port ${endpoint.port}) — Python: ${endpoint.interpreter}`;
+  return `Debugger listening on ${where} (${endpoint.debugger}) — ${attach}. The function waits for it; time stopped in the debugger does not count against the timeout.\n`;
+}
 
 async function readEvent(file: string | undefined, json: string | undefined, io: CliIO): Promise<Buffer> {
   let bytes: Buffer;

@@ -12,6 +12,7 @@ Commands:
   list                  list the functions of a SAM template
   events                list and generate sample events (events list | generate | for)
   new NAME --runtime R  create a function: handler code, template entry and a sample event
+  package [FUNCTION...] zip functions and layers for upload, checked and invoked once
 
 Run 'lambda-workbench <command> --help' for a command's options.
 `;
@@ -23,6 +24,7 @@ const commands: Record<string, () => CliCommand> = {
   list: () => (require('./list') as typeof import('./list')).listCommand,
   events: () => (require('./events') as typeof import('./events')).eventsCommand,
   new: () => (require('./new') as typeof import('./new')).newCommand,
+  package: () => (require('./package') as typeof import('./package')).packageCommand,
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 
@@ -73,6 +75,10 @@ function processIO(): CliIO {
 
 /** The bin's entry (dist/cli.js loads this bundle and calls it). */
 export function runFromCommandLine(): void {
+  // Leave through process.exit, so the runner's exit hook ends every environment (even a frozen one).
+  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
+    process.once(signal, () => process.exit(code));
+  }
   void main(process.argv.slice(2), processIO()).then((code) => {
     // Let stdout drain before leaving; a pipe may still hold the payload.
     process.exitCode = code;

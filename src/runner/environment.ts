@@ -3,12 +3,16 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Readable } from 'node:stream';
 import { accepted, type ApiHandler, type ApiReply, reject, type ResponseStream, RuntimeApiServer } from './apiServer';
 import type { Reply } from './http1';
 import { exitMessage } from './exitReason';
 import { uuid } from '../util/ids';
+import { DEBUG_VARIABLE, EnvironmentDebugger, type DebugSpec } from './environmentDebugger';
 import { ProcessTreeMemory } from './memory';
+import { watchOverEnvironment } from './watchdog';
 import { forEachLine } from './outputLines';
+import { PauseClock } from './pauseClock';
 import { RuntimeHeader, RuntimeState } from './runtimeApi';
 import type { RuntimeLaunch } from './runtimes';
 
@@ -22,7 +26,13 @@ export interface EnvironmentSpec {
   memoryLimitBytes: number;
   /** Freeze the process tree between invokes, as Lambda does. */
   freeze: boolean;
+  /** End the environment if the runner's process dies without ending it (see watchdog.ts). */
+  watchdog: boolean;
   onOutput: (line: string) => void;
+  /** Start under the Node.js inspector or debugpy, and wait for a debugger before loading the handler. */
+  debug?: DebugSpec;
+  /** The bundled runtime's folder, for debuggers to step over. */
+  runtimeDir?: string;
 }
 
 export type Failure =
@@ -75,6 +85,7 @@ export class Environment implements ApiHandler {
   private state: RuntimeState = RuntimeState.Started;
   private pendingNext?: Reply;
   private frozen = false;
+  private watched = false;
   private exited = false;
   private killedByUs = false;
   private flushOutput: (() => void)[] = [];
@@ -83,7 +94,9 @@ export class Environment implements ApiHandler {
   private current?: { request: InvokeRequest; outcome: InvokeOutcome; waiter: Waiter<InvokeOutcome>; ended: boolean };
   private memoryTimer?: NodeJS.Timeout;
   private memory?: ProcessTreeMemory;
-  private limitTimer?: NodeJS.Timeout;
+  /** Durations and limits run on this clock; it stops while a debugger holds the process. */
+  private readonly clock = new PauseClock();
+  private debugger?: EnvironmentDebugger;
   private closed?: Promise<void>;
 
   constructor(private readonly spec: EnvironmentSpec) {}
@@ -96,9 +109,19 @@ export class Environment implements ApiHandler {
     return this.proc?.pid;
   }
 
+  /** Why the debugger of a debug environment could not start, if it could not. */
+  get debugStartError(): string | undefined {
+    return this.debugger?.startError;
+  }
+
+  /** Debug environments: milliseconds the debugger held the current invoke. */
+  get invokePausedMs(): number {
+    return this.debugger?.invokePausedMs() ?? 0;
+  }
+
   /** Starts the process and runs Init until the runtime first asks for an event, fails, or runs out of `limitMs`. */
   async init(limitMs: number): Promise<InitOutcome> {
-    const startedAt = performance.now();
+    const startedAt = this.clock.now();
     let command = this.spec.launch.command;
     let args = this.spec.launch.args;
     if (this.spec.launch.family === 'provided') {
@@ -106,24 +129,35 @@ export class Environment implements ApiHandler {
       const found = candidates.find(isExecutableFile);
       if (!found) {
         this.exited = true;
-        return { ok: false, durationMs: performance.now() - startedAt, failure: { kind: 'entrypoint', paths: candidates } };
+        return { ok: false, durationMs: this.clock.now() - startedAt, failure: { kind: 'entrypoint', paths: candidates } };
       }
       command = found;
       args = [];
     }
     const runtimeApi = await this.server.listen();
+    const env = this.spec.environment(runtimeApi);
+    const debug = this.startDebugger(command);
+    if (debug) env[DEBUG_VARIABLE] = await debug.variable();
+    const onOutput = debug ? (line: string) => void (debug.isDebuggerNotice(line) || this.spec.onOutput(line)) : this.spec.onOutput;
     return new Promise<InitOutcome>((resolve) => {
       this.initWaiter = { resolve, startedAt };
       const proc = spawn(command, args, {
         cwd: this.spec.codeDir,
-        env: this.spec.environment(runtimeApi),
-        stdio: ['ignore', 'pipe', 'pipe'],
+        env,
+        // A debug environment reports on a fourth descriptor (EnvironmentDebugger).
+        stdio: debug ? ['ignore', 'pipe', 'pipe', 'pipe'] : ['ignore', 'pipe', 'pipe'],
         // Its own process group, so the whole tree can be frozen, thawed and killed as Lambda does.
         detached: true,
       });
       this.proc = proc;
       if (proc.pid) this.memory = new ProcessTreeMemory(proc.pid);
-      this.flushOutput = [forEachLine(proc.stdout, this.spec.onOutput), forEachLine(proc.stderr, this.spec.onOutput)];
+      this.flushOutput = [forEachLine(proc.stdout!, onOutput), forEachLine(proc.stderr!, onOutput)];
+      if (debug) this.flushOutput.push(debug.listen(proc.stdio[3] as Readable));
+      // A debug environment may wait for a debugger indefinitely: it too must not outlive the runner's process.
+      if (debug && this.spec.watchdog && proc.pid && !this.watched) {
+        this.watched = true;
+        watchOverEnvironment(proc.pid);
+      }
       this.closed = new Promise((done) => proc.once('close', () => done()));
       proc.once('error', (error: NodeJS.ErrnoException) => {
         // The program could not be started at all (missing, not executable, bad interpreter line).
@@ -134,14 +168,15 @@ export class Environment implements ApiHandler {
       });
       proc.once('exit', (code, signal) => this.onExit(code, signal));
       this.watchMemory();
-      this.limitTimer = setTimeout(() => this.fail({ kind: 'timeout' }), limitMs);
+      this.clock.setTimer(limitMs, () => this.fail({ kind: 'timeout' }));
     });
   }
 
   /** Delivers one event to the waiting runtime and resolves when the invoke phase ends. */
   invoke(request: InvokeRequest): Promise<InvokeOutcome> {
     return new Promise<InvokeOutcome>((resolve) => {
-      const startedAt = performance.now();
+      const startedAt = this.clock.now();
+      this.debugger?.invokeStarted(request.requestId);
       this.current = { request, outcome: { durationMs: 0 }, waiter: { resolve, startedAt }, ended: false };
       const reply = this.pendingNext!;
       this.pendingNext = undefined;
@@ -158,7 +193,7 @@ export class Environment implements ApiHandler {
       // Thawed after the event is written, so the runtime wakes once, with its event already waiting.
       this.thaw();
       this.watchMemory();
-      this.limitTimer = setTimeout(() => this.fail({ kind: 'timeout' }), Math.max(0, request.deadlineMs - Date.now()));
+      this.clock.setTimer(Math.max(0, request.deadlineMs - Date.now()), () => this.fail({ kind: 'timeout' }));
     });
   }
 
@@ -181,6 +216,7 @@ export class Environment implements ApiHandler {
   async dispose(): Promise<void> {
     this.cancel();
     this.stopWatching();
+    this.debugger?.dispose();
     this.server.close();
     if (this.closed) await Promise.race([this.closed, new Promise((r) => setTimeout(r, 2000).unref())]);
   }
@@ -209,7 +245,7 @@ export class Environment implements ApiHandler {
     this.pendingNext = reply;
     this.state = RuntimeState.Ready;
     if (this.initWaiter) {
-      const durationMs = performance.now() - this.initWaiter.startedAt;
+      const durationMs = this.clock.now() - this.initWaiter.startedAt;
       this.peakMemoryMB(); // a figure to report should the first invoke crash the process
       this.settleInit({ ok: true, durationMs });
       return;
@@ -300,8 +336,7 @@ export class Environment implements ApiHandler {
     this.state = RuntimeState.InitError;
     this.postedInitError = { payload: body, errorType: errorType ?? errorTypeOf(body) ?? 'Runtime.Unknown' };
     // The runtime should exit now; if it does not, it is stopped.
-    clearTimeout(this.limitTimer);
-    this.limitTimer = setTimeout(() => this.fail({ kind: 'initError', ...this.postedInitError! }), INIT_ERROR_GRACE_MS);
+    this.clock.setTimer(INIT_ERROR_GRACE_MS, () => this.fail({ kind: 'initError', ...this.postedInitError! }));
     return accepted;
   }
 
@@ -321,7 +356,7 @@ export class Environment implements ApiHandler {
     if (!invocation || invocation.ended) return;
     invocation.ended = true;
     this.stopWatching();
-    invocation.outcome.durationMs = performance.now() - invocation.waiter.startedAt;
+    invocation.outcome.durationMs = this.clock.now() - invocation.waiter.startedAt;
     if (failure) invocation.outcome.failure = failure;
     else this.freeze();
     // Let output the runtime wrote before its last API call be read first, so the log keeps its order.
@@ -333,7 +368,7 @@ export class Environment implements ApiHandler {
     if (!waiter) return;
     this.initWaiter = undefined;
     this.stopWatching();
-    if (!outcome.ok) outcome.durationMs = performance.now() - waiter.startedAt;
+    if (!outcome.ok) outcome.durationMs = this.clock.now() - waiter.startedAt;
     setImmediate(() => waiter.resolve(outcome));
   }
 
@@ -345,6 +380,14 @@ export class Environment implements ApiHandler {
     } else {
       this.endInvoke(failure);
     }
+  }
+
+  private startDebugger(command: string): EnvironmentDebugger | undefined {
+    const debug = this.spec.debug;
+    const family = this.spec.launch.family;
+    if (!debug || family === 'provided') return undefined;
+    this.debugger = new EnvironmentDebugger(family, debug, this.clock, command, this.spec.runtimeDir ?? '', () => this.cancel());
+    return this.debugger;
   }
 
   private onExit(code: number | null, signal: NodeJS.Signals | null): void {
@@ -375,7 +418,7 @@ export class Environment implements ApiHandler {
 
   private stopWatching(): void {
     clearInterval(this.memoryTimer);
-    clearTimeout(this.limitTimer);
+    this.clock.clearTimer();
   }
 
   private freeze(): void {
@@ -383,6 +426,10 @@ export class Environment implements ApiHandler {
     try {
       process.kill(-this.proc.pid, 'SIGSTOP');
       this.frozen = true;
+      if (this.spec.watchdog && !this.watched) {
+        this.watched = true;
+        watchOverEnvironment(this.proc.pid);
+      }
     } catch {
       // gone
     }

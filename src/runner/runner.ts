@@ -10,7 +10,7 @@ import { LogBuffer } from './logBuffer';
 import { billedDuration, PlatformLog } from './logLines';
 import { fill, MAX_REQUEST_BYTES, platformError, platformMessages } from './runtimeApi';
 import { resolveRuntime, runtimesRoot, runtimeVersionArn, type RuntimeLaunch } from './runtimes';
-import type { InvokeOptions, InvokeResult, ReportFigures, RunnableFunction, RunnerOptions } from './types';
+import type { DebugOptions, InvokeOptions, InvokeResult, ReportFigures, RunnableFunction, RunnerOptions } from './types';
 
 /** On-demand init must finish within 10 s (spec §4). */
 export const INIT_LIMIT_MS = 10_000;
@@ -75,20 +75,39 @@ export class Runner {
     const format = this.options.logFormat ?? fn.logging.logFormat;
     const platform = new PlatformLog(format, fn.functionName, fn.logging.systemLogLevel);
     const timeoutMs = fn.timeout * 1000;
+    const debug = invokeOptions.debug;
+    if (debug && launch.family === 'provided') throw errors.debugUnsupported(fn.functionName, launch.runtime);
 
-    let slot = this.slots.find((s) => s.key === key && !s.busy && s.env.alive);
+    // A debug invoke always gets an environment of its own, started under the debugger.
+    let slot = debug ? undefined : this.slots.find((s) => s.key === key && !s.busy && s.env.alive);
     let initDurationMs: number | undefined;
     let suppressedInitMs = 0;
     const coldStart = !slot;
     if (!slot) {
       checkCodeDir(fn);
-      slot = this.newSlot(fn, launch, userVariables, key, format);
+      slot = this.newSlot(fn, launch, userVariables, key, format, debug);
       slot.busy = true;
       slot.sink = emit;
       emit(platform.initStart(launch.runtimeVersion, runtimeVersionArn(launch.runtime, this.region), 'init'));
+      // A debug init can wait for a debugger for as long as it likes, so the caller may stop it meanwhile.
+      const env = slot.env;
+      const abortInit = () => env.cancel();
+      if (debug) invokeOptions.signal?.addEventListener('abort', abortInit, { once: true });
       const init = await slot.env.init(this.options.initTimeoutMs ?? INIT_LIMIT_MS);
+      invokeOptions.signal?.removeEventListener('abort', abortInit);
+      const debugError = slot.env.debugStartError;
+      if (debugError) {
+        await this.drop(slot);
+        throw errors.debuggerUnavailable(fn.functionName, debugError);
+      }
       if (init.ok) {
         initDurationMs = init.durationMs;
+      } else if (debug) {
+        // Lambda would retry the init once; under a debugger that would only start a second process to attach to.
+        emit(platform.initReport({ durationMs: init.durationMs, phase: 'init', ...initStatus(init.failure) }));
+        const peakMB = slot.env.peakMemoryMB();
+        await this.drop(slot);
+        return this.initFailureResult(fn, requestId, init.failure, init.durationMs, peakMB, platform, emit, logs);
       } else {
         // Lambda retries a failed init inside the invoke, under the function timeout (spec §6.3).
         emit(platform.initReport({ durationMs: init.durationMs, phase: 'init', ...initStatus(init.failure) }));
@@ -134,9 +153,10 @@ export class Runner {
     };
     emit(platform.end(requestId, report, result.payload.length));
     emit(platform.report(requestId, report));
-    if (outcome.failure) await this.drop(slot);
+    const pausedMs = debug ? slot.env.invokePausedMs : undefined;
+    if (outcome.failure || debug) await this.drop(slot);
     else slot.busy = false;
-    return { ...result, requestId, report, logs: logs.toArray(), coldStart };
+    return { ...result, requestId, report, logs: logs.toArray(), coldStart, ...(debug ? { pausedMs } : {}) };
   }
 
   /** Drops the warm environments of one function (its code or configuration changed), or of all. */
@@ -170,7 +190,8 @@ export class Runner {
     return prepared;
   }
 
-  private newSlot(fn: RunnableFunction, launch: RuntimeLaunch, userVariables: Record<string, string>, key: string, format: 'Text' | 'JSON'): Slot {
+  private newSlot(fn: RunnableFunction, launch: RuntimeLaunch, userVariables: Record<string, string>, key: string, format: 'Text' | 'JSON',
+    debug?: DebugOptions): Slot {
     const runtimeDir = path.join(runtimesRoot(), launch.family === 'provided' ? 'provided' : launch.family === 'nodejs' ? 'node' : 'python');
     const layerDirs = fn.layers.map((layer) => layer.contentDir);
     const slot: Slot = { key, busy: false, sink: () => undefined, env: undefined as unknown as Environment };
@@ -185,8 +206,12 @@ export class Runner {
       codeDir: fn.codeDir,
       bootstrapDirs: layerDirs,
       memoryLimitBytes: fn.memorySize * MB,
-      freeze: this.options.freeze ?? true,
+      // A frozen process would look hung to the debugger attached to it.
+      freeze: !debug && (this.options.freeze ?? true),
+      watchdog: this.options.watchdog ?? true,
       onOutput: (line) => slot.sink(line),
+      debug: debug && { port: debug.port ?? 0, onListening: debug.onListening },
+      runtimeDir,
       environment: (runtimeApi) =>
         buildEnvironment(
           { ...fn, logging: { ...fn.logging, logFormat: format } },

@@ -70,8 +70,8 @@ export function resolveRuntime(runtime: string | undefined, ctx: ResolveContext)
   const runtimeVersion = VERSION_LABEL[runtime];
   const override = ctx.binaries[runtime] ?? ctx.env[binaryVariable(runtime)];
   if (family === 'nodejs') {
-    const node = override ?? nodeBinary(ctx.env);
     const wanted = runtime.slice('nodejs'.length, runtime.indexOf('.'));
+    const node = override ?? nodeBinary(wanted, ctx.env);
     const actual = nodeMajor(node);
     if (actual && actual !== wanted) {
       warnOnce(ctx, `node:${runtime}:${node}`,
@@ -101,21 +101,36 @@ export function which(name: string, env: NodeJS.ProcessEnv): string | undefined 
   return undefined;
 }
 
-let cachedNode: string | undefined;
-function nodeBinary(env: NodeJS.ProcessEnv): string {
-  // Prefer the node that runs us when we run on plain Node (the CLI); inside an editor, the one on PATH.
-  if (!process.versions.electron && path.basename(process.execPath).startsWith('node')) return process.execPath;
-  return (cachedNode ??= which('node', env) ?? process.execPath);
+/**
+ * The node to run a nodejsNN.x function with: the one running us (the CLI) or the one on PATH, whichever has the
+ * runtime's major version; else the one on PATH (an editor's own Node, e.g. code-server's, is a last resort).
+ */
+function nodeBinary(wantedMajor: string, env: NodeJS.ProcessEnv): string {
+  const ours = !process.versions.electron && path.basename(process.execPath).startsWith('node') ? process.execPath : undefined;
+  if (ours && nodeMajor(ours) === wantedMajor) return ours;
+  const onPath = which('node', env);
+  if (onPath && nodeMajor(onPath) === wantedMajor) return onPath;
+  return onPath ?? ours ?? process.execPath;
 }
 
 const nodeMajors = new Map<string, string | undefined>();
 function nodeMajor(node: string): string | undefined {
-  if (node === process.execPath && !process.versions.electron) return process.versions.node.split('.')[0];
+  if ((node === process.execPath || realpath(node) === realpath(process.execPath)) && !process.versions.electron) {
+    return process.versions.node.split('.')[0];
+  }
   if (!nodeMajors.has(node)) {
     const out = spawnSync(node, ['--version'], { encoding: 'utf8', timeout: 5000 });
     nodeMajors.set(node, /^v(\d+)/.exec(out.stdout ?? '')?.[1]);
   }
   return nodeMajors.get(node);
+}
+
+function realpath(file: string): string {
+  try {
+    return fs.realpathSync(file);
+  } catch {
+    return file;
+  }
 }
 
 // Probing a Python costs a process start (and pyenv shims are slow scripts), so the real executable found for

@@ -28,6 +28,11 @@ export interface RunnerOptions {
   onWarning?: (message: string) => void;
   /** Keep environments frozen between invokes (default true). */
   freeze?: boolean;
+  /**
+   * Watch each frozen environment from outside and end it should this process die without ending it (default
+   * true). A short-lived caller that ends its environments on every exit path (the CLI) may turn it off.
+   */
+  watchdog?: boolean;
   /** The init phase limit; Lambda's is 10,000 ms for on-demand functions (tests shorten it). */
   initTimeoutMs?: number;
 }
@@ -47,6 +52,34 @@ export interface InvokeOptions {
   onChunk?: (chunk: Buffer) => void;
   /** Aborting kills the environment; the invoke resolves with an error result. */
   signal?: AbortSignal;
+  /** Run this invoke in a new environment started under a debugger (Node.js and Python runtimes). */
+  debug?: DebugOptions;
+}
+
+/**
+ * A debug invoke: the environment starts with the Node.js inspector or debugpy listening on 127.0.0.1 and waits for a
+ * debugger before it loads the handler, so breakpoints in module-level code bind too. Time spent waiting, stopped at
+ * a breakpoint or stepping does not count against the init limit or the function's timeout, and the function's
+ * remaining time leaves it out. The environment serves this one invoke and is then ended.
+ */
+export interface DebugOptions {
+  /** The port to listen on; 0 or absent picks a free one. */
+  port?: number;
+  /** Called once the debugger listens (the environment then waits for a client). */
+  onListening?: (endpoint: DebugEndpoint) => void;
+}
+
+export interface DebugEndpoint {
+  /** `inspector`: the Node.js inspector (Chrome DevTools Protocol); `dap`: debugpy (Debug Adapter Protocol). */
+  protocol: 'inspector' | 'dap';
+  host: string;
+  port: number;
+  /** The program that runs the environment (node, or the Python interpreter). */
+  interpreter: string;
+  /** What listens, e.g. `debugpy 1.6.3 (/usr/lib/python3/dist-packages/debugpy)`. */
+  debugger: string;
+  /** The bundled runtime's folder (runtimes/node or runtimes/python): what a debugger should step over. */
+  runtimeDir: string;
 }
 
 export type ReportStatus = 'success' | 'error' | 'timeout';
@@ -79,4 +112,6 @@ export interface InvokeResult {
   coldStart: boolean;
   /** True when the function used response streaming. */
   streamed: boolean;
+  /** Debug invokes: milliseconds the debugger held the environment (left out of every duration and limit). */
+  pausedMs?: number;
 }

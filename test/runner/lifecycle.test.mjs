@@ -260,3 +260,33 @@ describe('giant output', () => {
     assert.equal(json(await runner.invoke(echo({ timeout: 30 }), '{}')).count, 2);
   });
 });
+
+describe('orphans', () => {
+  it('a frozen environment ends when the process that ran it is killed outright', async (t) => {
+    const { spawn } = await import('node:child_process');
+    const script = `
+      const lib = require(${JSON.stringify(path.join(root, 'dist', 'lib.js'))});
+      const runner = new lib.Runner({ onWarning: () => {} });
+      runner.invoke(${JSON.stringify(echo())}, '{"action":"env"}').then((r) => {
+        process.stdout.write(JSON.parse(r.payload.toString()).env.AWS_LAMBDA_RUNTIME_API + '\\n');
+        setInterval(() => {}, 1000);
+      });`;
+    const parent = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+    t.after(() => parent.kill('SIGKILL'));
+    const api = await new Promise((resolve) => parent.stdout.once('data', (d) => resolve(d.toString().trim())));
+    const pid = Number(execFileSync('sh', ['-c', `grep -l "AWS_LAMBDA_RUNTIME_API=${api}" /proc/[0-9]*/environ 2>/dev/null | head -1 | cut -d/ -f3`], { encoding: 'utf8' }).trim());
+    assert.ok(pid > 0);
+    assert.match(execFileSync('ps', ['-o', 'stat=', '-p', String(pid)], { encoding: 'utf8' }), /^T/, 'the environment is frozen');
+    parent.kill('SIGKILL');
+    const deadline = Date.now() + 5000;
+    while (Date.now() < deadline) {
+      try {
+        process.kill(pid, 0);
+      } catch {
+        return;
+      }
+      await sleep(100);
+    }
+    assert.fail(`environment ${pid} outlived its runner's process`);
+  });
+});

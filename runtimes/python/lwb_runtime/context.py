@@ -5,6 +5,7 @@ import os
 import sys
 import time
 
+from . import debugger
 from .faults import context_unmarshal_fault
 
 
@@ -31,9 +32,12 @@ class LambdaContext(object):
             self.identity.cognito_identity_pool_id = cognito_identity.get("cognitoIdentityPoolId")
 
         self._epoch_deadline_time_in_ms = epoch_deadline_time_in_ms
+        self._paused_ms_at_start = debugger.paused_ms()
 
     def get_remaining_time_in_millis(self):
-        remaining = self._epoch_deadline_time_in_ms - int(time.time() * 1000)
+        # Under a debugger, time spent stopped is left out, as the runner leaves it out of the timeout.
+        paused = debugger.paused_ms() - self._paused_ms_at_start
+        remaining = self._epoch_deadline_time_in_ms - int(time.time() * 1000) + paused
         return remaining if remaining > 0 else 0
 
     def log(self, msg):

@@ -1,0 +1,53 @@
+'use strict';
+// Debug environments only (the runner sets _LAMBDA_WORKBENCH_DEBUG; Lambda has nothing like it). Opens the inspector,
+// tells the runner where it listens, and waits for a debugger before the handler module loads, so breakpoints in
+// module-level code bind. The runner reports on a private pipe (fd in the settings) and, while a debugger holds the
+// process, hands this module the paused total through the inspector (src/runner/inspectorWatcher.ts), so that
+// context.getRemainingTimeInMillis() leaves paused time out as the runner's timeout does.
+
+const fs = require('fs');
+
+const CLOCK_HOOK = Symbol.for('lambda-workbench.debugClock');
+const clock = { requestId: '', pausedMs: 0, pausedSince: 0 };
+
+function report(fd, message) {
+  try {
+    fs.writeSync(fd, `${JSON.stringify(message)}\n`);
+  } catch {
+    // the runner is gone; it will end this process too
+  }
+}
+
+/** @param {string} settingsText `{"host", "port", "fd"}` from the runner */
+function waitForDebugger(settingsText) {
+  const { host, port, fd } = JSON.parse(settingsText);
+  const inspector = require('inspector');
+  inspector.open(port, host, false);
+  const url = inspector.url();
+  if (!url) {
+    report(fd, { event: 'error', message: `the Node.js inspector cannot listen on ${host}:${port} (is the port in use?) — choose another port` });
+    process.exit(1);
+  }
+  Object.defineProperty(globalThis, CLOCK_HOOK, { value: setClock });
+  report(fd, { event: 'listening', port: Number(new URL(url).port), debugger: `Node.js ${process.version} inspector` });
+  // Returns once a debugger has sent Runtime.runIfWaitingForDebugger (VS Code's JavaScript debugger does on attach).
+  inspector.waitForDebugger();
+  report(fd, { event: 'attached' });
+  fs.closeSync(fd);
+}
+
+/** Called by the runner through the inspector on each pause and resume of invoke `requestId`. */
+function setClock(requestId, pausedMs, pausedSince) {
+  clock.requestId = requestId;
+  clock.pausedMs = pausedMs;
+  clock.pausedSince = pausedSince;
+}
+
+/** Milliseconds a debugger has held invoke `requestId` so far; always 0 outside a debug environment. */
+function pausedMs(requestId) {
+  if (clock.requestId !== requestId) return 0;
+  // A resume the runner has not reported yet ended just now: the process is running this very line.
+  return clock.pausedMs + (clock.pausedSince ? Math.max(0, Date.now() - clock.pausedSince) : 0);
+}
+
+module.exports = { waitForDebugger, pausedMs };
