@@ -20,6 +20,7 @@ export const Commands = {
   newProject: 'lambdaWorkbench.newProject',
   rerun: 'lambdaWorkbench.rerun',
   showResult: 'lambdaWorkbench.showResult',
+  packageFunction: 'lambdaWorkbench.package',
 } as const;
 export type CommandId = (typeof Commands)[keyof typeof Commands];
 

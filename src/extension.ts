@@ -7,6 +7,7 @@ import { CONTAINER_ID, Commands, Contexts, OUTPUT_CHANNEL_NAME, Settings, Views,
 import { TemplateDiagnostics } from './views/diagnostics';
 import { FunctionsTreeProvider } from './views/functionsTree';
 import { openHandler } from './views/handlerCommand';
+import { packageFunction } from './views/packageCommand';
 import { InvocationHistory } from './views/invocationHistory';
 import { InvocationsTreeProvider } from './views/invocationsView';
 import { InvokeController } from './views/invokeCommand';
@@ -71,6 +72,10 @@ export function activate(context: vscode.ExtensionContext): WorkbenchApi {
       await newEventFromTrigger(node, eventOptions());
       templates.refresh();
     })),
+    register(Commands.packageFunction, (arg) =>
+      isSilent(arg)
+        ? packageFunction(arg, { output, settings, targetOf: (a) => invoker.targetOf(a) })
+        : userCommand((a) => packageFunction(a, { output, settings, targetOf: (b) => invoker.targetOf(b) }))(arg)),
     register(Commands.refresh, userCommand(() => templates.rescan())),
     register(Commands.newFunction, () => newFunctionCommand(scaffold)),
     register(Commands.newProject, () => newProjectCommand(scaffold)),
@@ -99,6 +104,10 @@ export async function deactivate(): Promise<void> {
 
 function register(id: CommandId, handler: (...args: unknown[]) => unknown): vscode.Disposable {
   return vscode.commands.registerCommand(id, handler);
+}
+
+function isSilent(arg: unknown): boolean {
+  return typeof arg === 'object' && arg !== null && (arg as { silent?: unknown }).silent === true;
 }
 
 /** A command run by a person: its failure is shown as an error message rather than thrown at the caller. */

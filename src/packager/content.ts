@@ -1,12 +1,13 @@
 // What goes into each zip, by runtime family: a Node.js bundle, a Python tree with its requirements, a custom
 // runtime's folder with an executable bootstrap; a layer's folder (Python layers built like SAM builds them).
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Architecture, FunctionModel, LayerModel } from '../model/types';
 import { runtimeFamily } from '../runner/runtimes';
 import { isNativeName, readHead, type NativeFile } from './checks/native';
 import { BuildFailure } from './errors';
 import { collectFolder, type Collected } from './files/collect';
-import { bundleNodeFunction } from './node/bundle';
+import { bundleNodeFunction, esbuildAvailable } from './node/bundle';
 import { pythonContent } from './python/pythonContent';
 import type { Finding } from './types';
 import type { ZipEntry } from './zip/zipWriter';
@@ -32,9 +33,25 @@ export interface ContentContext {
   scratch: string;
 }
 
+/** The file the Handler's module names, if one exists in the code folder. */
+function handlerModuleFile(fn: FunctionModel): string | undefined {
+  if (!fn.handler) return undefined;
+  const base = path.posix.basename(fn.handler);
+  const module = path.join(fn.codeDir, path.posix.dirname(fn.handler), base.slice(0, base.indexOf('.')));
+  return ['.js', '.mjs', '.cjs', '.ts', '.mts', '.cts', ''].map((ext) => module + ext).find((file) => fs.existsSync(file) && fs.statSync(file).isFile());
+}
+
 export async function functionContent(fn: FunctionModel, context: ContentContext): Promise<PackageContent> {
   const family = runtimeFamily(fn.runtime);
   if (!family || !fn.runtime) throw new BuildFailure(`${fn.logicalId} has Runtime '${fn.runtime ?? '(none)'}', which lambda-workbench cannot package — use a nodejs, python or provided runtime`);
+  if (family === 'nodejs' && !esbuildAvailable(fn.codeDir) && fn.build?.method !== 'esbuild' && !/\.(c|m)?ts$/.test(handlerModuleFile(fn) ?? '')) {
+    // Without any esbuild (an installed extension ships none), JavaScript is packaged as `sam build` packages it
+    // without a BuildMethod: the folder as is, its node_modules included.
+    const content = fromCollected([collectFolder(fn.codeDir, { skip: context.skip })], [
+      { level: 'warning', message: 'esbuild was not found, so the code folder was packaged as is (node_modules included) rather than bundled — install esbuild in the project (npm install --save-dev esbuild) for a smaller zip' },
+    ]);
+    return { ...content, handler: fn.handler };
+  }
   if (family === 'nodejs') {
     const bundle = await bundleNodeFunction(fn);
     const notes: Finding[] = [{ level: 'info', message: bundle.description }];

@@ -10,3 +10,4 @@ export type { ZipListing } from './zip/zipReader';
 export { scanForSecrets } from './files/secrets';
 export type { SecretHit } from './files/secrets';
 export { formatBytes } from './checks/sizes';
+export { describePackageResult } from './report';

@@ -7,4 +7,5 @@ export { newFunction, newProject, SCAFFOLD_RUNTIMES, TRIGGER_KINDS } from '../sc
 export { FUNCTION_URL_EVENT } from '../events/triggers';
 export { eventChoices, triggerEventText } from './eventChoices';
 export { InvokeService } from './invokeService';
+export { describePackageResult, packageTemplate } from '../packager';
 export { TemplateCatalog } from './templateCatalog';

@@ -39,5 +39,6 @@ test('lambdaWorkbench.invoke called through the API returns { payload, report } 
   if (code !== 0) session.failed = true;
   assert.equal(code, 0, `the extension-host cases failed (exit ${code}):\n${cases || lines.join('\n')}`);
   assert.match(cases, /ok - invoke with an inline event/);
+  assert.match(cases, /ok - Package Function zips a function/);
   assert.doesNotMatch(cases, /not ok/);
 });

@@ -47,6 +47,16 @@ function loadEsbuild(codeDir: string): typeof Esbuild {
   return require(resolved) as typeof Esbuild;
 }
 
+/** Whether an esbuild can be found for this code folder (the project's own, else ours). */
+export function esbuildAvailable(codeDir: string): boolean {
+  try {
+    require.resolve('esbuild', { paths: [codeDir, __dirname] });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export async function bundleNodeFunction(fn: FunctionModel): Promise<Bundle> {
   const handler = fn.handler;
   if (!handler) throw new BuildFailure(`${fn.logicalId} has no Handler — set Handler (e.g. app.handler)`);

@@ -22,6 +22,17 @@ function openTabLabels() {
 }
 
 const cases = [
+  ['Package Function zips a function and invokes the zip once before reporting it ready', async () => {
+    const results = await vscode.commands.executeCommand('lambdaWorkbench.package', {
+      template: workspaceFile('hello', 'template.yaml'), functionId: 'HelloNodeFunction', silent: true,
+    });
+    const fn = results.find((result) => result.kind === 'function');
+    assert.equal(fn.ok, true, JSON.stringify(fn.findings));
+    assert.ok(require('node:fs').existsSync(fn.zipFile), `${fn.zipFile} exists`);
+    assert.match(fn.sha256, /^[0-9a-f]{64}$/);
+    assert.equal(fn.smoke.ok, true);
+    assert.match(fn.uploadCommands[0], /^aws lambda update-function-code --function-name HelloNodeFunction --zip-file fileb:\/\//);
+  }],
   ['the extension is installed and activates', async () => {
     const extension = vscode.extensions.getExtension(extensionId);
     assert.ok(extension, `${extensionId} is known to the extension host`);
