@@ -85,6 +85,12 @@ export class LambdaDebugSession extends DebugSession {
     });
   }
 
+  /** Inline in the editor, the adapter is disposed with the session: nothing of it may stay behind. */
+  dispose(): void {
+    void this.stopRun();
+    super.dispose();
+  }
+
   /** Stepping requests go to debugpy through PythonProxy; with a child debugger, they go to the child instead. */
   protected dispatchRequest(request: DebugProtocol.Request): void {
     if (PythonProxy.forwards(request.command)) {

@@ -2,6 +2,8 @@
 // on 127.0.0.1:N, the CLI says how to attach (as `sam local invoke -d` does), and the paused clock applies.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import net from 'node:net';
 import path from 'node:path';
 import { test } from 'node:test';
 import { pathToFileURL } from 'node:url';
@@ -54,7 +56,10 @@ test('--debug-port with a Node.js function: attach, stop at a breakpoint longer 
 });
 
 test('--debug-port with a Python function: debugpy on the given port, and which Python runs it', async (t) => {
-  const fixedPort = 20000 + (process.pid % 20000);
+  const probe = net.createServer().listen(0, '127.0.0.1');
+  await once(probe, 'listening');
+  const fixedPort = probe.address().port;
+  await new Promise((resolve) => probe.close(resolve));
   const run = invoke(t, ['--handler', 'app.handler', '--runtime', 'python3.11', '--code-dir', 'python', '--event-json', '{"name":"cli"}', '-d', String(fixedPort)]);
   const port = await run.listening;
   assert.equal(port, fixedPort);
@@ -77,4 +82,17 @@ test('--debug-port refuses what cannot be debugged, with exit 2', async (t) => {
   const provided = await invoke(t, ['--handler', 'bootstrap', '--runtime', 'provided.al2023', '--code-dir', path.join(root, 'test', 'fixtures', 'runner', 'provided-echo'), '-d', '0']).exited;
   assert.equal(provided.code, 2);
   assert.match(provided.stderr, /only Node\.js and Python functions can be started under a debugger/);
+});
+
+test('--debug-port on a port in use fails with one line, for both debuggers', async (t) => {
+  const blocker = net.createServer().listen(0, '127.0.0.1');
+  await once(blocker, 'listening');
+  t.after(() => blocker.close());
+  const busy = String(blocker.address().port);
+  const node = await invoke(t, ['--handler', 'app.handler', '--runtime', 'nodejs20.x', '--code-dir', 'node-js', '-d', busy]).exited;
+  assert.equal(node.code, 2);
+  assert.match(node.stderr, new RegExp(`Cannot debug function: the Node\\.js inspector cannot listen on 127\\.0\\.0\\.1:${busy} \\(is the port in use\\?\\) — choose another port`));
+  const python = await invoke(t, ['--handler', 'app.handler', '--runtime', 'python3.11', '--code-dir', 'python', '-d', busy]).exited;
+  assert.equal(python.code, 2);
+  assert.match(python.stderr, new RegExp(`Cannot debug function: debugpy cannot listen on 127\\.0\\.0\\.1:${busy} \\(Address already in use\\) — choose another port`));
 });

@@ -14,8 +14,9 @@ import threading
 import time
 
 DEBIAN_DIST_PACKAGES = "/usr/lib/python3/dist-packages"
-# What Debian's debugpy imports from dist-packages: itself (pydevd comes through debugpy/_vendored) and bytecode.
-_DEBIAN_MODULES = frozenset(("debugpy", "bytecode"))
+# What Debian's debugpy imports from dist-packages: itself (pydevd comes through debugpy/_vendored), bytecode, and on
+# Python < 3.10 typing_extensions (Debian's python3-typing-extensions).
+_DEBIAN_MODULES = frozenset(("debugpy", "bytecode", "typing_extensions"))
 
 _lock = threading.Lock()
 _fd = None
@@ -100,6 +101,19 @@ def _watch_suspends():
     pydevd.PyDB.do_wait_suspend = do_wait_suspend
 
 
+def _cannot_bind(address):
+    import socket
+
+    probe = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    try:
+        probe.bind(address)
+        return None
+    except OSError as error:
+        return error.strerror or str(error)
+    finally:
+        probe.close()
+
+
 def _fail(message):
     _report({"event": "error", "message": message})
     sys.exit(1)
@@ -116,14 +130,22 @@ def start(settings_text):
         _fail("debugpy is not installed for %s (Python %d.%d) — install Debian's python3-debugpy "
               "(apt-get install python3-debugpy) or run: %s -m pip install debugpy"
               % ((sys.executable,) + sys.version_info[:2] + (sys.executable,)))
+    address = (settings["host"], settings["port"])
+    # In-process, debugpy binds on a thread of its own and a busy port would only be a traceback there.
+    problem = _cannot_bind(address)
+    if problem:
+        _fail("debugpy cannot listen on %s:%d (%s) — choose another port" % (address + (problem,)))
     # pydevd warns on stderr about frozen standard modules; the function's breakpoints are unaffected.
     os.environ["PYDEVD_DISABLE_FILE_VALIDATION"] = "1"
-    address = (settings["host"], settings["port"])
     try:
         # In-process: the port speaks DAP itself, and no adapter process outlives the environment.
         debugpy.listen(address, in_process_debug_adapter=True)
     except TypeError:
         debugpy.listen(address)  # a debugpy older than in_process_debug_adapter
+    except ImportError as error:
+        _fail("debugpy %s (%s) cannot run on Python %d.%d here: %s — install what it is missing, or debugpy for this "
+              "interpreter: %s -m pip install debugpy"
+              % ((debugpy.__version__, os.path.dirname(debugpy.__file__)) + sys.version_info[:2] + (error, sys.executable)))
     except Exception as error:
         _fail("debugpy cannot listen on %s:%d: %s — choose another port" % (address + (error,)))
     finally:
