@@ -1,13 +1,13 @@
 // `lambda-workbench events`: SAM's sample-event catalogue (`list`, `generate`, as `sam local generate-event`) and
 // events generated from a template's triggers (`for`). Events go to stdout as JSON, two-space indented like SAM.
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { WorkbenchError } from '../errors';
 import {
   catalogueEntry, eventForFunctionUrl, eventForTrigger, eventsForFunction, EventsError, eventTypes, FUNCTION_URL_EVENT,
   generateEvent, listEvents, type CatalogueEntry, type EventOptions,
 } from '../events';
-import { findFunction, findTemplate, loadTemplate, parseParameterOverrides, TemplateError } from '../model';
+import { findFunction, TemplateError } from '../model';
+import { loadTemplateFrom } from './templateArgs';
 import type { FunctionModel, TemplateModel } from '../model/types';
 import { ExitCode, type CliCommand, type CliIO } from './io';
 
@@ -150,12 +150,9 @@ function eventsFor(args: string[], io: CliIO): number {
   }
   if (positionals.length > 2) throw new UsageError(`events for takes FUNCTION and TRIGGER, got: ${positionals.join(' ')}`);
   const [functionId, triggerName] = positionals;
-  const file = values.template ? path.resolve(io.cwd, values.template) : findTemplate(io.cwd);
-  if (!file) throw new UsageError(`no template.yaml or template.yml in ${io.cwd} — pass -t TEMPLATE`);
   const region = values.region ?? (io.env.AWS_REGION || io.env.AWS_DEFAULT_REGION || undefined);
   const accountId = values['account-id'];
-  const parameterOverrides = Object.assign({}, ...(values['parameter-overrides'] ?? []).map((text) => parseParameterOverrides(text))) as Record<string, string>;
-  const template = loadTemplate(file, { parameterOverrides, region, accountId });
+  const template = loadTemplateFrom(values, io, { region, accountId });
   const fn = findFunction(template, functionId);
   printJson(io, eventFor(template, fn, triggerName, { region, accountId }));
   return ExitCode.Success;

@@ -3,7 +3,8 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { errors } from '../errors';
-import { findFunction, findTemplate, loadTemplate, parseParameterOverrides } from '../model';
+import { findFunction } from '../model';
+import { loadTemplateFrom } from './templateArgs';
 import { Runner } from '../runner';
 import type { DebugEndpoint, RunnableFunction } from '../runner/types';
 import { readEnvVarsFile } from './envVarsFile';
@@ -91,10 +92,7 @@ export const invokeCommand: CliCommand = async (args, io) => {
     };
     ids = ['function'];
   } else {
-    const templateFile = values.template ? path.resolve(io.cwd, values.template) : findTemplate(io.cwd);
-    if (!templateFile) throw errors.usage(`No template.yaml or template.yml in ${io.cwd} — pass -t TEMPLATE, or --handler and --runtime`);
-    const parameterOverrides = Object.assign({}, ...(values['parameter-overrides'] ?? []).map((text) => parseParameterOverrides(text))) as Record<string, string>;
-    const model = loadTemplate(templateFile, { parameterOverrides, region, accountId });
+    const model = loadTemplateFrom(values, io, { region, accountId, alternative: ', or --handler and --runtime' });
     const found = findFunction(model, positionals[0]);
     fn = found;
     ids = [found.logicalId, found.functionName];

@@ -1,8 +1,6 @@
 // `lambda-workbench list`: the functions of a template, with their runtime, handler, limits and triggers.
-import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { errors } from '../errors';
-import { findTemplate, loadTemplate, parseParameterOverrides } from '../model';
+import { loadTemplateFrom } from './templateArgs';
 import { ExitCode, type CliCommand } from './io';
 
 export const listHelp = `Usage: lambda-workbench list [-t TEMPLATE] [--json] [--parameter-overrides P]
@@ -26,10 +24,7 @@ export const listCommand: CliCommand = async (args, io) => {
     io.stdout(listHelp);
     return ExitCode.Success;
   }
-  const file = values.template ? path.resolve(io.cwd, values.template) : findTemplate(io.cwd);
-  if (!file) throw errors.usage(`No template.yaml or template.yml in ${io.cwd} — pass -t TEMPLATE`);
-  const parameterOverrides = Object.assign({}, ...(values['parameter-overrides'] ?? []).map((text) => parseParameterOverrides(text))) as Record<string, string>;
-  const model = await Promise.resolve(loadTemplate(file, { parameterOverrides }));
+  const model = await Promise.resolve(loadTemplateFrom(values, io));
   if (values.json) {
     io.stdout(`${JSON.stringify(model, null, 2)}\n`);
     return ExitCode.Success;

@@ -3,8 +3,7 @@
 // its smoke invoke, 2 when nothing could be attempted (bad arguments, bad template).
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { errors } from '../errors';
-import { findTemplate, loadTemplate, parseParameterOverrides } from '../model';
+import { loadTemplateFrom } from './templateArgs';
 import { DEFAULT_PACKAGE_DIR, describePackageResult, packageTemplate } from '../packager';
 import { ExitCode, type CliCommand } from './io';
 
@@ -51,11 +50,8 @@ export const packageCommand: CliCommand = async (args, io) => {
     io.stdout(packageHelp);
     return ExitCode.Success;
   }
-  const templateFile = values.template ? path.resolve(io.cwd, values.template) : findTemplate(io.cwd);
-  if (!templateFile) throw errors.usage(`No template.yaml or template.yml in ${io.cwd} — pass -t TEMPLATE`);
   const region = values.region ?? io.env.AWS_REGION ?? io.env.AWS_DEFAULT_REGION ?? 'us-east-1';
-  const parameterOverrides = Object.assign({}, ...(values['parameter-overrides'] ?? []).map((text) => parseParameterOverrides(text))) as Record<string, string>;
-  const model = loadTemplate(templateFile, { parameterOverrides, region });
+  const model = loadTemplateFrom(values, io, { region });
   const run = await packageTemplate(model, {
     functions: positionals,
     outDir: values['output-dir'] ? path.resolve(io.cwd, values['output-dir']) : undefined,

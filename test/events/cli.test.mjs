@@ -130,7 +130,7 @@ test('events for: unknown function or trigger, several triggers, no template →
     /^lambda-workbench: ApiFunction has no trigger 'Nope' — its triggers: GetItem \(Api\), Thumbnail \(S3\), FunctionUrl$/);
   assertUsageError(await run(['for', 'ApiFunction']), /^lambda-workbench: ApiFunction has several triggers: GetItem \(Api\), Thumbnail \(S3\), FunctionUrl — name one$/);
   assertUsageError(await run(['for', 'Missing']), /^lambda-workbench: .*Missing/);
-  assertUsageError(await run(['for', 'ApiFunction', 'GetItem'], { cwd: os.tmpdir() }), /^lambda-workbench: no template\.yaml or template\.yml in /);
+  assertUsageError(await run(['for', 'ApiFunction', 'GetItem'], { cwd: os.tmpdir() }), /^lambda-workbench: No template\.yaml or template\.yml in /);
   assertUsageError(await run(['for', 'ApiFunction', 'GetItem', '--bogus']), /^lambda-workbench: .*--bogus.* — see 'events --help'$/);
 });
 
