@@ -25,6 +25,7 @@ test('every command is declared once, in the Lambda category, with the contract 
     newEventFromTrigger: ['New Event from Trigger', '$(new-file)'], refresh: ['Refresh', '$(refresh)'],
     newFunction: ['New Function…', '$(add)'], newProject: ['New Project…', undefined],
     rerun: ['Run Again', '$(debug-rerun)'], showResult: ['Show Result', undefined],
+    packageFunction: ['Package Function…', '$(package)'],
   };
   assert.deepEqual(Object.keys(expected).sort(), Object.keys(ids.Commands).sort());
   for (const [key, [title, icon]] of Object.entries(expected)) {
@@ -55,7 +56,7 @@ test('menus name declared commands, known views and known tree item kinds', () =
   const ours = new Set(Object.values(ids.Commands));
   // Other areas (the debugger) may add their own buttons; ours are there, in this order.
   const inlineFor = (kind) => inline.filter((item) => ours.has(item.command) && new RegExp(`viewItem (== ${kind}\\b|=~ /\\^\\([\\w|]*\\b${kind}\\b)`).test(item.when)).map((item) => item.command);
-  assert.deepEqual(inlineFor('function'), [ids.Commands.invoke, ids.Commands.openHandler]);
+  assert.deepEqual(inlineFor('function'), [ids.Commands.invoke, ids.Commands.openHandler, ids.Commands.packageFunction]);
   assert.deepEqual(inlineFor('trigger'), [ids.Commands.invoke, ids.Commands.newEventFromTrigger]);
   assert.deepEqual(inlineFor('savedEvent'), [ids.Commands.invoke]);
   assert.deepEqual(inlineFor('templateError'), [ids.Commands.refresh]);
