@@ -21,6 +21,7 @@ export const Commands = {
   rerun: 'lambdaWorkbench.rerun',
   showResult: 'lambdaWorkbench.showResult',
   packageFunction: 'lambdaWorkbench.package',
+  debug: 'lambdaWorkbench.debug',
 } as const;
 export type CommandId = (typeof Commands)[keyof typeof Commands];
 
@@ -47,8 +48,12 @@ export const Settings = {
   region: 'lambdaWorkbench.region',
   accountId: 'lambdaWorkbench.accountId',
   logFormat: 'lambdaWorkbench.logFormat',
+  codeLens: 'lambdaWorkbench.codeLens',
 } as const;
 export type SettingKey = (typeof Settings)[keyof typeof Settings];
+
+/** The debug type the extension contributes (package.json `debuggers`). */
+export const DEBUG_TYPE = 'lambda';
 
 /** Where templates are looked for, and where not (build output, dependencies; views/paths.ts has the same list). */
 export const TEMPLATE_GLOB = '**/template.{yaml,yml}';

@@ -1,9 +1,10 @@
 // Lambda Workbench in the editor. activate() only creates the views and registers the commands (every disposable
 // goes into context.subscriptions): the model, runner and event code load after it returns, when the templates
 // are first read (views/lazyCore.ts), so activation stays cheap. The Runner starts at the first invoke and is
-// disposed on deactivate.
+// disposed on deactivate. Debugging (the inline `lambda` adapter, 🐞, CodeLens) is wired in views/debugWiring.ts.
 import * as vscode from 'vscode';
 import { CONTAINER_ID, Commands, Contexts, OUTPUT_CHANNEL_NAME, Settings, Views, type CommandId } from './contributions';
+import { DebugWiring } from './views/debugWiring';
 import { TemplateDiagnostics } from './views/diagnostics';
 import { FunctionsTreeProvider } from './views/functionsTree';
 import { openHandler } from './views/handlerCommand';
@@ -41,6 +42,7 @@ export function activate(context: vscode.ExtensionContext): WorkbenchApi {
     changed: (entries) => {
       tree.update(entries);
       diagnostics.update(entries);
+      debugging.templatesChanged();
     },
     reset: (fns, reason) => void shared.startedInvokeService?.reset(fns, reason),
   });
@@ -48,6 +50,7 @@ export function activate(context: vscode.ExtensionContext): WorkbenchApi {
   const treeView = vscode.window.createTreeView<TreeNode>(Views.functions, { treeDataProvider: tree, showCollapseAll: true });
   const invocations = new InvocationsTreeProvider(history);
   const invoker = new InvokeController({ extensionUri: context.extensionUri, services: shared, history, output, settings, openHandler });
+  const debugging = new DebugWiring({ extensionUri: context.extensionUri, services: shared, history, invoker, settings, openHandler });
   const scaffold: ScaffoldDeps = { services: shared, tree, treeView, invoker, reloadTemplate: (file) => templates.reload(file) };
   const eventOptions = () => ({ region: settings().region, accountId: settings().accountId });
 
@@ -58,6 +61,7 @@ export function activate(context: vscode.ExtensionContext): WorkbenchApi {
     tree,
     treeView,
     invocations,
+    debugging,
     vscode.window.registerTreeDataProvider(Views.invocations, invocations),
     register(Commands.invoke, (arg) => invoker.invoke(arg)),
     register(Commands.rerun, (arg) => invoker.rerun(arg)),

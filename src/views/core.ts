@@ -9,3 +9,4 @@ export { eventChoices, triggerEventText } from './eventChoices';
 export { InvokeService } from './invokeService';
 export { describePackageResult, packageTemplate } from '../packager';
 export { TemplateCatalog } from './templateCatalog';
+export { LambdaDebugSession, RESULT_EVENT } from '../debug/lambdaSession';

@@ -1,5 +1,5 @@
 // Workspace trust: a folder that is not trusted (Restricted Mode) shows its functions in the Lambda view, but nothing
-// runs — ▶ and New Function are refused with a message saying why — and no handler code is loaded.
+// runs — ▶, 🐞 and New Function are refused with a message saying why — and no handler code is loaded.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -56,6 +56,16 @@ test('▶ is refused with a message naming Restricted Mode, and no handler runs'
   assert.equal(await editorTab(page, 'Lambda: HelloNodeFunction').count(), 0, 'no result panel opens');
   assert.equal(existsSync(marker), false, 'the handler was loaded');
   assert.equal(await treeRow(page, 'Recent Invocations', 'HelloNodeFunction').count(), 0, 'no invoke is recorded');
+}));
+
+test('🐞 is refused the same way, and no handler runs', () => step('debug', async () => {
+  await openLambdaView(page);
+  await clickInlineAction(treeRow(page, 'Functions', 'GET /hello · Api').first(), 'Debug');
+  const message = await notification(page, 'Debug is not available');
+  assert.match(message, /Debug is not available in Restricted Mode/);
+  await page.waitForTimeout(2_000);
+  assert.equal(existsSync(marker), false, 'the handler was loaded');
+  assert.equal(await page.locator('.debug-toolbar').count(), 0, 'no debug session started');
 }));
 
 test('New Function is refused and the template is left as it was', () => step('new-function', async () => {

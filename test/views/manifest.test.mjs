@@ -13,7 +13,8 @@ const { contributes } = pkg;
 
 test('entry point, activation and workspace trust', () => {
   assert.equal(pkg.main, './dist/extension.js');
-  assert.deepEqual(pkg.activationEvents, [`workspaceContains:${ids.TEMPLATE_GLOB}`, ...Object.values(ids.Views).map((view) => `onView:${view}`)]);
+  assert.deepEqual(pkg.activationEvents, [`workspaceContains:${ids.TEMPLATE_GLOB}`, ...Object.values(ids.Views).map((view) => `onView:${view}`),
+    `onDebugResolve:${ids.DEBUG_TYPE}`, `onDebugDynamicConfigurations:${ids.DEBUG_TYPE}`]);
   assert.deepEqual(pkg.capabilities.untrustedWorkspaces.restrictedConfigurations, [ids.Settings.runtimeBinaries]);
   assert.equal(pkg.capabilities.untrustedWorkspaces.supported, 'limited');
 });
@@ -25,7 +26,7 @@ test('every command is declared once, in the Lambda category, with the contract 
     newEventFromTrigger: ['New Event from Trigger', '$(new-file)'], refresh: ['Refresh', '$(refresh)'],
     newFunction: ['New Function…', '$(add)'], newProject: ['New Project…', undefined],
     rerun: ['Run Again', '$(debug-rerun)'], showResult: ['Show Result', undefined],
-    packageFunction: ['Package Function…', '$(package)'],
+    packageFunction: ['Package Function…', '$(package)'], debug: ['Debug', '$(debug-alt)'],
   };
   assert.deepEqual(Object.keys(expected).sort(), Object.keys(ids.Commands).sort());
   for (const [key, [title, icon]] of Object.entries(expected)) {
@@ -56,9 +57,9 @@ test('menus name declared commands, known views and known tree item kinds', () =
   const ours = new Set(Object.values(ids.Commands));
   // Other areas (the debugger) may add their own buttons; ours are there, in this order.
   const inlineFor = (kind) => inline.filter((item) => ours.has(item.command) && new RegExp(`viewItem (== ${kind}\\b|=~ /\\^\\([\\w|]*\\b${kind}\\b)`).test(item.when)).map((item) => item.command);
-  assert.deepEqual(inlineFor('function'), [ids.Commands.invoke, ids.Commands.openHandler, ids.Commands.packageFunction]);
-  assert.deepEqual(inlineFor('trigger'), [ids.Commands.invoke, ids.Commands.newEventFromTrigger]);
-  assert.deepEqual(inlineFor('savedEvent'), [ids.Commands.invoke]);
+  assert.deepEqual(inlineFor('function'), [ids.Commands.invoke, ids.Commands.debug, ids.Commands.openHandler, ids.Commands.packageFunction]);
+  assert.deepEqual(inlineFor('trigger'), [ids.Commands.invoke, ids.Commands.debug, ids.Commands.newEventFromTrigger]);
+  assert.deepEqual(inlineFor('savedEvent'), [ids.Commands.invoke, ids.Commands.debug]);
   assert.deepEqual(inlineFor('templateError'), [ids.Commands.refresh]);
   assert.deepEqual(inlineFor('invocation'), [ids.Commands.rerun]);
   const title = contributes.menus['view/title'].filter((item) => ours.has(item.command) && item.group.startsWith('navigation')).map((item) => item.command);
@@ -85,4 +86,22 @@ test('settings: the contract keys and defaults', () => {
   assert.deepEqual(properties[ids.Settings.logFormat].enum, ['auto', 'text', 'json']);
   assert.equal(properties[ids.Settings.logFormat].default, 'auto');
   assert.match(ids.Settings.region, /^lambdaWorkbench\./);
+});
+
+test('the `lambda` debugger: its launch schema is src/debug/launchSchema.json, with breakpoints in JS, TS and Python', () => {
+  const languages = ['python', 'javascript', 'typescript'];
+  assert.deepEqual(contributes.breakpoints, languages.map((language) => ({ language })));
+  const [debuggerEntry, ...others] = contributes.debuggers;
+  assert.equal(others.length, 0);
+  assert.deepEqual([debuggerEntry.type, debuggerEntry.label, debuggerEntry.languages], [ids.DEBUG_TYPE, 'AWS Lambda (Lambda Workbench)', languages]);
+  const { $comment, ...schema } = JSON.parse(readFileSync(path.join(root, 'src', 'debug', 'launchSchema.json'), 'utf8'));
+  assert.ok($comment);
+  assert.deepEqual(debuggerEntry.configurationAttributes.launch, schema);
+  for (const config of [...debuggerEntry.initialConfigurations, ...debuggerEntry.configurationSnippets.map((snippet) => snippet.body)]) {
+    assert.deepEqual([config.type, config.request], [ids.DEBUG_TYPE, 'launch']);
+    for (const key of Object.keys(config)) if (!['type', 'request', 'name'].includes(key)) assert.ok(schema.properties[key], `${key} is in the schema`);
+  }
+  assert.equal(debuggerEntry.configurationSnippets.length, 2);
+  assert.deepEqual(contributes.configuration.properties[ids.Settings.codeLens], contributes.configuration.properties[ids.Settings.codeLens] && {
+    ...contributes.configuration.properties[ids.Settings.codeLens], type: 'boolean', default: true });
 });

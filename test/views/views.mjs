@@ -9,7 +9,8 @@ import { root } from '../helpers/invoke.mjs';
 const require = createRequire(import.meta.url);
 
 const MODULES = [
-  'contributions', 'views/batch', 'views/eventChoices', 'views/eventFiles', 'views/functionNames', 'views/handlerLocator',
+  'contributions', 'views/batch', 'views/debugTargets', 'views/eventChoices', 'views/eventFiles', 'views/functionNames',
+  'views/handlerLocator',
   'views/invocationHistory', 'views/invokeRequest', 'views/invokeService', 'views/labels', 'views/paths', 'views/settings',
   'views/templateCatalog', 'views/treeModel',
 ];

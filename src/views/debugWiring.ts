@@ -1,0 +1,144 @@
+// Debugging in the editor: the `lambda` adapter runs inline (LambdaDebugSession, loaded at the first session), the
+// configuration provider, 🐞 (`lambdaWorkbench.debug`) on a function, trigger or saved event, the CodeLens above
+// handlers, and the result panel when a debug run ends — recorded in Recent Invocations like an invoke.
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import * as vscode from 'vscode';
+import { Commands, DEBUG_TYPE, Settings } from '../contributions';
+import type { LambdaResultBody } from '../debug/lambdaSession';
+import type { FunctionModel } from '../model/types';
+import { CODE_LENS_SELECTOR, HandlerCodeLensProvider } from './codeLens';
+import { LambdaDebugConfigurationProvider, pickDebugEvent, registerDebugConfigurationProvider } from './debugConfigProvider';
+import { debugConfigurationFor, recordOfDebugResult, type DebugEvent, type FunctionTarget, type LambdaDebugConfiguration } from './debugTargets';
+import type { InvocationHistory } from './invocationHistory';
+import type { InvokeController } from './invokeCommand';
+import { isInvokeRequest, parseInvokeRequest } from './invokeRequest';
+import { core } from './lazyCore';
+import { ResultPanel } from './resultPanel';
+import type { Services } from './services';
+import type { WorkbenchSettings } from './settings';
+import type { TreeNode } from './treeModel';
+import { ensureTrusted } from './trust';
+
+export interface DebugWiringDeps {
+  extensionUri: vscode.Uri;
+  services: Services;
+  history: InvocationHistory;
+  invoker: InvokeController;
+  settings: () => WorkbenchSettings;
+  openHandler: (fn: FunctionModel) => Promise<void>;
+}
+
+export class DebugWiring implements vscode.Disposable {
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly codeLens: HandlerCodeLensProvider;
+  /** When each `lambda` session started (the result's "started at"). */
+  private readonly startedAt = new Map<string, number>();
+
+  constructor(private readonly deps: DebugWiringDeps) {
+    const functions = () => deps.services.catalog.functions();
+    const eventOptions = () => ({ region: deps.settings().region, accountId: deps.settings().accountId });
+    this.codeLens = new HandlerCodeLensProvider(functions);
+    this.disposables.push(
+      this.codeLens,
+      vscode.debug.registerDebugAdapterDescriptorFactory(DEBUG_TYPE, {
+        createDebugAdapterDescriptor: () => new vscode.DebugAdapterInlineImplementation(new (core().LambdaDebugSession)()),
+      }),
+      registerDebugConfigurationProvider(new LambdaDebugConfigurationProvider({ functions, pickEvent: (target) => pickDebugEvent(target, eventOptions()) })),
+      vscode.debug.onDidStartDebugSession((session) => {
+        if (session.type === DEBUG_TYPE) this.startedAt.set(session.id, Date.now());
+      }),
+      vscode.debug.onDidTerminateDebugSession((session) => this.startedAt.delete(session.id)),
+      vscode.debug.onDidReceiveDebugSessionCustomEvent((event) => this.onCustomEvent(event)),
+      vscode.languages.registerCodeLensProvider(CODE_LENS_SELECTOR, this.codeLens),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration(Settings.codeLens)) this.codeLens.refresh();
+      }),
+      vscode.commands.registerCommand(Commands.debug, (arg: unknown) => this.debug(arg)),
+    );
+  }
+
+  /** The workspace's templates changed: handler lenses may have moved. */
+  templatesChanged(): void {
+    this.codeLens.refresh();
+  }
+
+  /**
+   * `lambdaWorkbench.debug`: a tree node, the API argument `{ template, functionId, event?, eventFile? }` (the
+   * CodeLens), or nothing (pick a function). True when a session started.
+   */
+  async debug(arg?: unknown): Promise<boolean> {
+    try {
+      if (!ensureTrusted('Debug')) return false;
+      const chosen = await this.choose(arg);
+      if (!chosen) return false;
+      const folder = vscode.workspace.getWorkspaceFolder(vscode.Uri.file(chosen.target.template.file));
+      return await vscode.debug.startDebugging(folder, debugConfigurationFor(chosen.target, chosen.event));
+    } catch (error) {
+      void vscode.window.showErrorMessage(error instanceof Error ? error.message : String(error));
+      return false;
+    }
+  }
+
+  private async choose(arg: unknown): Promise<{ target: FunctionTarget; event: DebugEvent } | undefined> {
+    const options = { region: this.deps.settings().region, accountId: this.deps.settings().accountId };
+    const node = isTreeNode(arg) ? arg : undefined;
+    switch (node?.kind) {
+      case 'trigger':
+        return { target: node, event: { label: node.label, event: JSON.parse(core().triggerEventText(node.template, node.fn, node.trigger, options)) as unknown } };
+      case 'savedEvent':
+        return { target: node, event: { label: node.event.name, file: node.event.file } };
+      case 'function': {
+        const event = await pickDebugEvent(node, options);
+        return event && { target: node, event };
+      }
+      default:
+        break;
+    }
+    if (node) throw new Error('Debug works on a function, trigger or saved event in the Lambda view');
+    const target = await this.deps.invoker.targetOf(arg);
+    if (!target) return undefined;
+    if (isInvokeRequest(arg)) {
+      const request = parseInvokeRequest(arg);
+      if (request.event !== undefined) return { target, event: { label: 'event from caller', event: JSON.parse(request.event) as unknown } };
+      if (request.eventFile !== undefined) return { target, event: { label: request.eventFile, file: request.eventFile } };
+    }
+    const event = await pickDebugEvent(target, options);
+    return event && { target, event };
+  }
+
+  private onCustomEvent(event: vscode.DebugSessionCustomEvent): void {
+    if (event.session.type !== DEBUG_TYPE || event.event !== core().RESULT_EVENT) return;
+    try {
+      this.showResult(event.session, event.body as LambdaResultBody);
+    } catch (error) {
+      void vscode.window.showErrorMessage(`Could not show the debug run's result: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  private showResult(session: vscode.DebugSession, body: LambdaResultBody): void {
+    const config = session.configuration as LambdaDebugConfiguration;
+    // Functions without a template (handler + runtime) have no place in the history: the Debug Console has it all.
+    if (typeof config.template !== 'string') return;
+    const { invoker, history, extensionUri, openHandler } = this.deps;
+    const target = invoker.freshTarget(config.template, config.functionId ?? body.functionName);
+    const text = config.event !== undefined ? JSON.stringify(config.event)
+      : config.eventFile !== undefined ? readFileSync(path.resolve(config.cwd ?? path.dirname(config.template), config.eventFile), 'utf8') : '{}';
+    const label = config.eventLabel ?? (config.eventFile !== undefined ? path.basename(config.eventFile, '.json') : config.event !== undefined ? 'event' : '{}');
+    const record = recordOfDebugResult(body, target, randomUUID(), this.startedAt.get(session.id) ?? Date.now(), { label, text });
+    history.add(record);
+    ResultPanel.show(extensionUri, record, {
+      rerun: (shown) => invoker.rerun(shown),
+      openHandler: (shown) => openHandler(invoker.freshTarget(shown.templateFile, shown.functionId).fn),
+    }, { timeoutSeconds: target.fn.timeout });
+  }
+
+  dispose(): void {
+    for (const disposable of this.disposables) disposable.dispose();
+  }
+}
+
+function isTreeNode(arg: unknown): arg is TreeNode {
+  return typeof arg === 'object' && arg !== null && 'kind' in arg && 'id' in arg;
+}

@@ -1,0 +1,126 @@
+// Step debugging as a user meets it, in a real VS Code (code-server) with the packaged VSIX: a breakpoint set in
+// the JavaScript handler of examples/hello, 🐞 on the function in the Lambda view, the debugger stopped on that
+// line with `event` in the Variables view, and, after Continue, the result panel; the same for the Python function
+// (debugpy, carried by the adapter: code-server has no Python extension). Prints the time from the click
+// that starts the session to the stop (a figure for the notes, not an assertion).
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { startSession } from './lib/session.mjs';
+import {
+  answerInputBox, clickInlineAction, editorTab, expand, openLambdaView, pickQuickItem, runCommand, treeRow, viewPane, webviewFrame,
+  withScreenshotOnFailure,
+} from './lib/workbench.mjs';
+
+const BREAKPOINT_LINE = 7; // examples/hello/hello-node/app.mjs: console.log(`greeting ${name} in ${process.env.STAGE}`);
+
+let session;
+let page;
+
+before(async () => {
+  session = await startSession('debug');
+  page = session.page;
+});
+after(async () => {
+  await session?.close();
+});
+
+/** The Call Stack pane (its header also says "Paused on breakpoint" when there is one session, so no exact title). */
+function callStackPane() {
+  return page.locator('.part.sidebar .pane', { has: page.locator('.pane-header', { hasText: /^\s*Call Stack/i }) });
+}
+
+function step(name, body) {
+  return withScreenshotOnFailure(page, `debug-${name}`, body).catch((error) => {
+    session.failed = true;
+    throw error;
+  });
+}
+
+test('🐞 on a JavaScript function stops at a breakpoint in its handler, shows `event`, and continues to the result', () => step('node', async () => {
+  // The breakpoint: open the handler (Lambda: Open Handler), go to the console.log line, toggle a breakpoint.
+  await openLambdaView(page);
+  const fn = treeRow(page, 'Functions', 'HelloNodeFunction').first();
+  await fn.waitFor({ timeout: 60_000 });
+  await runCommand(page, 'Lambda: Open Handler');
+  await pickQuickItem(page, 'HelloNodeFunction');
+  await page.locator('.tabs-container .tab', { hasText: 'app.mjs' }).first().waitFor();
+  await runCommand(page, 'Go to Line/Column...');
+  await answerInputBox(page, `:${BREAKPOINT_LINE}`);
+  await runCommand(page, 'Debug: Toggle Breakpoint');
+  await page.locator('.monaco-editor .codicon-debug-breakpoint').first().waitFor();
+
+  // 🐞 on the function, then the event: the click that starts the session is the pick.
+  await openLambdaView(page);
+  await clickInlineAction(fn, 'Debug');
+  const started = Date.now();
+  await pickQuickItem(page, 'get-hello');
+  const callStack = callStackPane();
+  await callStack.locator('.monaco-list-row', { hasText: /Paused on breakpoint/i }).first().waitFor({ timeout: 60_000 });
+  const stopMs = Date.now() - started;
+  console.log(`[e2e] click to stop at the breakpoint (Node.js): ${stopMs} ms`);
+
+  // Stopped on that line of app.mjs, with the event in scope.
+  await editorTab(page, 'app.mjs').first().waitFor();
+  await page.locator('.monaco-editor .debug-top-stack-frame-line').first().waitFor();
+  // The top frame (the stack loads lazily): the handler in app.mjs, at the breakpoint's line.
+  await callStack.locator('.monaco-list-row', { hasText: 'app.mjs' }).filter({ hasText: new RegExp(`${BREAKPOINT_LINE}:\\d+\\s*$`) }).first().waitFor();
+  const variables = viewPane(page, 'Variables');
+  await expand(variables.locator('.monaco-list-row', { hasText: /^\s*Local\b/ }).first());
+  await variables.locator('.monaco-list-row', { hasText: /^\s*event\b/ }).first().waitFor();
+  const names = (await variables.locator('.monaco-list-row .name').allInnerTexts()).map((name) => name.trim().replace(/\s*[:=]$/, ''));
+  for (const expected of ['event', 'context']) assert.ok(names.includes(expected), `${expected} is not in the Variables view: ${names.join(', ')}`);
+
+  // Continue: the invoke ends and the result panel shows it.
+  await runCommand(page, 'Debug: Continue');
+  const frame = await webviewFrame(page, 'Lambda: HelloNodeFunction');
+  const status = frame.locator('#status');
+  await status.filter({ hasText: /\S/ }).waitFor({ timeout: 60_000 });
+  assert.equal((await status.innerText()).trim(), 'Succeeded');
+  assert.match(await frame.locator('#payload').innerText(), /Hello, Ada!/);
+  await callStack.locator('.monaco-list-row', { hasText: /Paused on breakpoint/i }).first().waitFor({ state: 'detached' });
+}));
+
+test('a second 🐞, on the saved event, stops again (the figure once the JavaScript debugger is loaded)', () => step('node-again', async () => {
+  await openLambdaView(page);
+  const saved = treeRow(page, 'Functions', 'get-hello').first();
+  await page.locator('.debug-toolbar').waitFor({ state: 'hidden', timeout: 30_000 });
+  await clickInlineAction(saved, 'Debug');
+  const started = Date.now();
+  const callStack = callStackPane();
+  const paused = callStack.locator('.monaco-list-row', { hasText: /Paused on breakpoint/i }).first();
+  await paused.waitFor({ timeout: 60_000 });
+  console.log(`[e2e] click to stop at the breakpoint (Node.js, second run): ${Date.now() - started} ms`);
+  await runCommand(page, 'Debug: Continue');
+  await paused.waitFor({ state: 'detached', timeout: 30_000 });
+  await page.locator('.debug-toolbar').waitFor({ state: 'hidden', timeout: 30_000 });
+}));
+
+test('🐞 on a Python saved event stops at a breakpoint in app.py (debugpy through the adapter), then returns', () => step('python', async () => {
+  const line = 13; // examples/hello/hello-python/app.py: logger.info("scheduled run at %s", event.get("time"))
+  await runCommand(page, 'Lambda: Open Handler');
+  await pickQuickItem(page, 'HelloPythonFunction');
+  await editorTab(page, 'app.py').first().waitFor();
+  await runCommand(page, 'Go to Line/Column...');
+  await answerInputBox(page, `:${line}`);
+  await runCommand(page, 'Debug: Toggle Breakpoint');
+  await openLambdaView(page);
+  await clickInlineAction(treeRow(page, 'Functions', 'scheduled').first(), 'Debug');
+  const started = Date.now();
+  const callStack = callStackPane();
+  // One session (no child): the Call Stack lists the frames at once, and says "Paused on breakpoint" in its header.
+  await callStack.locator('.monaco-list-row', { hasText: 'app.py' }).filter({ hasText: new RegExp(`${line}:\\d+\\s*$`) }).first()
+    .waitFor({ timeout: 60_000 });
+  console.log(`[e2e] click to stop at the breakpoint (Python): ${Date.now() - started} ms`);
+  await callStack.filter({ hasText: /Paused on breakpoint/i }).waitFor();
+  const variables = viewPane(page, 'Variables');
+  await expand(variables.locator('.monaco-list-row', { hasText: /^\s*Locals\b/ }).first());
+  await variables.locator('.monaco-list-row', { hasText: /^\s*event\b/ }).first().waitFor();
+  const names = (await variables.locator('.monaco-list-row .name').allInnerTexts()).map((name) => name.trim().replace(/\s*[:=]$/, ''));
+  for (const expected of ['event', 'context']) assert.ok(names.includes(expected), `${expected} is not in the Variables view: ${names.join(', ')}`);
+  await runCommand(page, 'Debug: Continue');
+  const frame = await webviewFrame(page, 'Lambda: HelloPythonFunction');
+  const status = frame.locator('#status');
+  await status.filter({ hasText: /\S/ }).waitFor({ timeout: 60_000 });
+  assert.equal((await status.innerText()).trim(), 'Succeeded');
+  assert.match(await frame.locator('#payload').innerText(), /aws\.events/);
+}));
