@@ -4,7 +4,7 @@
 // Node.js the pauses come from a second inspector session (InspectorWatcher). Either way they stop the PauseClock.
 import net from 'node:net';
 import type { Readable } from 'node:stream';
-import { InspectorWatcher } from './inspectorWatcher';
+import type { InspectorWatcher } from './inspectorWatcher';
 import { forEachLine } from './outputLines';
 import type { PauseClock } from './pauseClock';
 import type { DebugEndpoint } from './types';
@@ -116,6 +116,9 @@ export class EnvironmentDebugger {
   private async announce(port: number, what: string | undefined): Promise<void> {
     if (this.family === 'nodejs') {
       try {
+        // Loaded here, not at the top: `ws` brings http, https, tls and zlib, ~15 ms on every cold CLI invoke.
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const { InspectorWatcher } = require('./inspectorWatcher') as typeof import('./inspectorWatcher');
         this.watcher = await InspectorWatcher.connect(DEBUG_HOST, port, {
           onPaused: () => this.onInspectorPause(true),
           onResumed: () => this.onInspectorPause(false),

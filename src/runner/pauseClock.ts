@@ -5,9 +5,14 @@
 /** Why the clock is stopped; it runs again once no reason is left. */
 export type PauseReason = 'attach' | 'debugger';
 
+/** Monotonic milliseconds. Not monotonicMs(): the first use of `performance` loads perf_hooks, a cold-start cost. */
+function monotonicMs(): number {
+  return Number(process.hrtime.bigint()) / 1e6;
+}
+
 export class PauseClock {
   private readonly reasons = new Set<PauseReason>();
-  /** performance.now() when the current pause began. */
+  /** monotonicMs() when the current pause began. */
   private pausedAt?: number;
   /** Milliseconds spent paused before the current pause. */
   private pausedBefore = 0;
@@ -19,26 +24,26 @@ export class PauseClock {
 
   /** Milliseconds of running time: what a duration or a limit is measured in. */
   now(): number {
-    const real = performance.now();
+    const real = monotonicMs();
     return real - this.pausedMs(real);
   }
 
   /** Milliseconds spent paused so far, the current pause included. */
-  pausedMs(real = performance.now()): number {
+  pausedMs(real = monotonicMs()): number {
     return this.pausedBefore + (this.pausedAt === undefined ? 0 : real - this.pausedAt);
   }
 
   pause(reason: PauseReason): void {
     this.reasons.add(reason);
     if (this.pausedAt !== undefined) return;
-    this.pausedAt = performance.now();
+    this.pausedAt = monotonicMs();
     clearTimeout(this.timer?.handle);
   }
 
   resume(reason: PauseReason): void {
     this.reasons.delete(reason);
     if (this.pausedAt === undefined || this.reasons.size > 0) return;
-    this.pausedBefore += performance.now() - this.pausedAt;
+    this.pausedBefore += monotonicMs() - this.pausedAt;
     this.pausedAt = undefined;
     this.arm();
   }
