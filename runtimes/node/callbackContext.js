@@ -14,7 +14,7 @@ const { structuredConsole } = require('./logPatch.js');
 function build(client, id, scheduleNext) {
   const postError = (error, next) => {
     structuredConsole.logError('Invoke Error', error);
-    client.postInvocationError(error, id, next);
+    client.postInvocationError(error, id, next, { thenNext: true });
   };
 
   let completed = false;
@@ -24,7 +24,7 @@ function build(client, id, scheduleNext) {
       return;
     }
     completed = true;
-    client.postInvocationResponse(result, id, next);
+    client.postInvocationResponse(result, id, next, { thenNext: true });
   };
 
   let waitForEmptyEventLoop = true;

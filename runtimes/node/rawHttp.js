@@ -1,7 +1,8 @@
 'use strict';
 // One kept-alive HTTP/1.1 connection to the Runtime API over a bare socket. node:http's client costs more than a
 // whole warm invoke may take (about 0.4 ms), so the few exchanges of the Runtime API are written and parsed here:
-// a request with a Content-Length body, and a response with a Content-Length or chunked body.
+// a request with a Content-Length body, and a response with a Content-Length or chunked body. Requests may be
+// pipelined: answers come back in the order the requests went out.
 
 const net = require('net');
 
@@ -13,7 +14,8 @@ class RawHttpClient {
     this.port = port;
     this.socket = undefined;
     this.buffer = Buffer.alloc(0);
-    this.pending = undefined;
+    /** Requests sent and not yet answered, oldest first. */
+    this.pending = [];
   }
 
   /** Resolves with `{ status, headers, body }` (header names in lower case, body a Buffer). */
@@ -23,7 +25,7 @@ class RawHttpClient {
       // Held only while a request is out: an idle connection must not keep the event loop alive, or callback
       // handlers would never see it empty.
       socket.ref();
-      this.pending = { resolve, reject };
+      this.pending.push({ resolve, reject });
       const bytes = body === undefined ? undefined : Buffer.from(body, 'utf8');
       let head = `${method} ${path} HTTP/1.1\r\nHost: ${this.hostname}:${this.port}\r\n`;
       for (const name of Object.keys(headers)) head += `${name}: ${headers[name]}\r\n`;
@@ -33,6 +35,17 @@ class RawHttpClient {
       if (bytes && bytes.length) socket.write(bytes);
       socket.uncork();
     });
+  }
+
+  /** Sends the requests `send` makes in one write. */
+  batch(send) {
+    const socket = this.connect();
+    socket.cork();
+    try {
+      send();
+    } finally {
+      socket.uncork();
+    }
   }
 
   connect() {
@@ -45,10 +58,11 @@ class RawHttpClient {
       this.parse();
     });
     const fail = (error) => {
-      if (this.socket === socket) this.socket = undefined;
+      if (this.socket !== socket) return;
+      this.socket = undefined;
       const pending = this.pending;
-      this.pending = undefined;
-      if (pending) pending.reject(error || new Error('The Runtime API closed the connection'));
+      this.pending = [];
+      for (const request of pending) request.reject(error || new Error('The Runtime API closed the connection'));
     };
     socket.on('error', fail);
     socket.on('close', () => fail());
@@ -57,9 +71,13 @@ class RawHttpClient {
   }
 
   parse() {
-    if (!this.pending) return;
+    while (this.pending.length > 0 && this.parseOne());
+  }
+
+  /** Settles the oldest pending request if its whole answer is in; returns whether it did. */
+  parseOne() {
     const end = this.buffer.indexOf(CRLFCRLF);
-    if (end === -1) return;
+    if (end === -1) return false;
     const lines = this.buffer.subarray(0, end).toString('latin1').split('\r\n');
     const status = parseInt(lines[0].split(' ')[1], 10);
     const headers = {};
@@ -71,21 +89,21 @@ class RawHttpClient {
     let rest;
     if ((headers['transfer-encoding'] || '').toLowerCase().includes('chunked')) {
       const decoded = decodeChunked(this.buffer, end + 4);
-      if (!decoded) return;
+      if (!decoded) return false;
       body = decoded.body;
       rest = decoded.rest;
     } else {
       const length = parseInt(headers['content-length'] || '0', 10);
-      if (this.buffer.length < end + 4 + length) return;
+      if (this.buffer.length < end + 4 + length) return false;
       body = this.buffer.subarray(end + 4, end + 4 + length);
       rest = end + 4 + length;
     }
     this.buffer = this.buffer.subarray(rest);
-    const pending = this.pending;
-    this.pending = undefined;
+    const pending = this.pending.shift();
     if ((headers.connection || '').toLowerCase() === 'close') this.socket?.destroy();
-    else this.socket?.unref();
+    else if (this.pending.length === 0) this.socket?.unref();
     pending.resolve({ status, headers, body });
+    return true;
   }
 }
 

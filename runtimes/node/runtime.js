@@ -77,7 +77,7 @@ class Runtime {
       settled = true;
       beforeExit.reset();
       await new Promise((resolve) => setImmediate(resolve));
-      this.client.postInvocationResponse(result, id, () => this.scheduleIteration());
+      this.client.postInvocationResponse(result, id, () => this.scheduleIteration(), { thenNext: true });
     } catch (error) {
       settled = true;
       beforeExit.reset();
@@ -88,7 +88,7 @@ class Runtime {
 
   failInvocation(id, error) {
     structuredConsole.logError('Invoke Error', error);
-    this.client.postInvocationError(error, id, () => this.scheduleIteration());
+    this.client.postInvocationError(error, id, () => this.scheduleIteration(), { thenNext: true });
   }
 
   /** From now on a crash of the process is reported as this invocation's error. */
@@ -105,7 +105,7 @@ class Runtime {
     beforeExit.set(() => {
       markCompleted();
       if (isAsync) this.failInvocation(id, new NodeJsExit());
-      else this.client.postInvocationResponse(null, id, () => this.scheduleIteration());
+      else this.client.postInvocationResponse(null, id, () => this.scheduleIteration(), { thenNext: true });
     });
   }
 }
