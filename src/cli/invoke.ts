@@ -121,7 +121,8 @@ export const invokeCommand: CliCommand = async (args, io) => {
     if (io.stderrIsTTY && !result.payload.toString('latin1').endsWith('\n')) io.stderr('\n');
     return result.functionError ? ExitCode.FunctionError : ExitCode.Success;
   } finally {
-    await runner.dispose();
+    // Kills at once; the command need not wait for the process to be reaped.
+    void runner.dispose();
   }
 };
 

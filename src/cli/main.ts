@@ -80,7 +80,9 @@ export function runFromCommandLine(): void {
     process.once(signal, () => process.exit(code));
   }
   void main(process.argv.slice(2), processIO()).then((code) => {
-    // Let stdout drain before leaving; a pipe may still hold the payload.
+    // Leave as soon as stdout and stderr have drained, without waiting for killed environments to be reaped (the
+    // exit hook has sent them SIGKILL): a cold invoke ends ~10 ms sooner.
     process.exitCode = code;
+    process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
   });
 }

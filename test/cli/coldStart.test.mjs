@@ -1,7 +1,8 @@
 // A cold `lambda-workbench invoke` pays only for what it uses: modules that only debugging or other commands need
 // stay unloaded (each costs milliseconds at every start). Checked by listing the built-in modules the process loaded.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
 import path from 'node:path';
 import { test } from 'node:test';
 import { root } from '../helpers/invoke.mjs';
@@ -20,4 +21,21 @@ test('a cold invoke without a debugger loads neither ws nor https, tls, zlib or 
   const loaded = JSON.parse(/^LOADED (.*)$/m.exec(result.stderr)[1]);
   assert.ok(loaded.includes('child_process'), 'the probe sees the modules an invoke does use');
   for (const unused of ['https', 'tls', 'zlib', 'perf_hooks', 'http']) assert.ok(!loaded.includes(unused), `${unused} was loaded`);
+});
+
+test('leaving without waiting for the environment to be reaped still delivers a 5 MB payload to a slow reader', async () => {
+  const event = JSON.stringify({ data: 'x'.repeat(5 * 1024 * 1024) });
+  const child = spawn(process.execPath, [cli, 'invoke', '--handler', 'index.value', '--runtime', 'nodejs20.x', '-e', '-'], {
+    cwd: path.join(root, 'test', 'fixtures', 'runtime-node', 'async-result'),
+    stdio: ['pipe', 'pipe', 'ignore'],
+  });
+  child.stdin.end(event);
+  child.stdout.pause();
+  await new Promise((resolve) => setTimeout(resolve, 300)); // the CLI meets a full pipe before anyone reads
+  const chunks = [];
+  child.stdout.on('data', (chunk) => chunks.push(chunk));
+  child.stdout.resume();
+  const [code] = await once(child, 'close');
+  assert.equal(code, 0);
+  assert.equal(Buffer.concat(chunks).toString(), `{"echo":${event}}`);
 });
