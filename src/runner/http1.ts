@@ -44,6 +44,13 @@ class Connection {
   private body: BodyState | undefined;
   private keepAlive = true;
   private closed = false;
+  /**
+   * Replies held back because another request was already pipelined behind theirs: they go out with the next
+   * reply, in one write. The Node runtime pipelines GET /next behind its response; the 202 then travels with the
+   * next event instead of waking the runtime just before it is frozen.
+   */
+  private held: Buffer[] = [];
+  private parsing = false;
 
   constructor(
     private readonly socket: net.Socket,
@@ -65,18 +72,24 @@ class Connection {
   }
 
   private parse(): void {
-    while (!this.closed) {
-      if (!this.request) {
-        const end = this.buffer.indexOf(CRLFCRLF);
-        if (end === -1) {
-          if (this.buffer.length > MAX_HEAD_BYTES) this.fail(431);
-          return;
+    this.parsing = true;
+    try {
+      while (!this.closed) {
+        if (!this.request) {
+          const end = this.buffer.indexOf(CRLFCRLF);
+          if (end === -1) {
+            if (this.buffer.length > MAX_HEAD_BYTES) this.fail(431);
+            return;
+          }
+          const head = this.buffer.subarray(0, end).toString('latin1');
+          this.buffer = this.buffer.subarray(end + 4);
+          if (!this.startRequest(head)) return;
+          continue;
         }
-        if (!this.startRequest(this.buffer.subarray(0, end).toString('latin1'))) return;
-        this.buffer = this.buffer.subarray(end + 4);
-        continue;
+        if (!this.parseBody()) return;
       }
-      if (!this.parseBody()) return;
+    } finally {
+      this.parsing = false;
     }
   }
 
@@ -103,7 +116,7 @@ class Connection {
       this.body = { kind: 'length', remaining: length };
     }
     this.request = request;
-    if (headers.expect?.toLowerCase() === '100-continue') this.socket.write('HTTP/1.1 100 Continue\r\n\r\n');
+    if (headers.expect?.toLowerCase() === '100-continue') this.socket.write(Buffer.concat([...this.held.splice(0), Buffer.from('HTTP/1.1 100 Continue\r\n\r\n')]));
     this.onRequest(request, this.replyFor());
     return true;
   }
@@ -177,8 +190,8 @@ class Connection {
 
   private replyFor(): Reply {
     const keepAlive = this.keepAlive;
-    const socket = this.socket;
     const isClosed = () => this.closed;
+    const write = (bytes: Buffer) => this.write(bytes, keepAlive);
     let sent = false;
     return {
       get closed() {
@@ -194,13 +207,23 @@ class Connection {
         if (!keepAlive) head += 'Connection: close\r\n';
         head += '\r\n';
         // One write, one syscall: head and body together.
-        socket.write(bytes.length ? Buffer.concat([Buffer.from(head, 'latin1'), bytes]) : Buffer.from(head, 'latin1'));
-        if (!keepAlive) socket.end();
+        write(bytes.length ? Buffer.concat([Buffer.from(head, 'latin1'), bytes]) : Buffer.from(head, 'latin1'));
       },
     };
   }
 
+  /** Writes a reply (after any held ones), or holds it while another request is pipelined behind its own. */
+  private write(bytes: Buffer, keepAlive: boolean): void {
+    if (keepAlive && this.parsing && this.buffer.indexOf(CRLFCRLF) !== -1) {
+      this.held.push(bytes);
+      return;
+    }
+    this.socket.write(this.held.length ? Buffer.concat([...this.held.splice(0), bytes]) : bytes);
+    if (!keepAlive) this.socket.end();
+  }
+
   private fail(status: number): false {
+    if (this.held.length) this.socket.write(Buffer.concat(this.held.splice(0)));
     this.socket.end(`HTTP/1.1 ${status} ${REASONS[status]}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`);
     this.closed = true;
     return false;

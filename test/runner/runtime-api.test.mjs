@@ -101,6 +101,20 @@ describe('POST /response and /error', () => {
   });
 });
 
+describe('pipelining', () => {
+  const pipelined = fn({ runtime: 'provided.al2023', handler: 'function.handler', codeDir: path.join(root, 'test', 'fixtures', 'runner', 'provided-pipelined') });
+
+  it('answers pipelined requests in order, the 202 of a response together with the next event', async () => {
+    const first = await runner.invoke(pipelined, '{}');
+    const second = await runner.invoke(pipelined, '{}');
+    const third = await runner.invoke(pipelined, '{}');
+    assert.deepEqual(JSON.parse(first.payload.toString()), { statuses: [[200]] });
+    // One read: the 202 for the response pipelined before the /next, then the event.
+    assert.deepEqual(JSON.parse(second.payload.toString()), { statuses: [[202, 200]] });
+    assert.deepEqual(JSON.parse(third.payload.toString()), { statuses: [[202, 200]] });
+  });
+});
+
 describe('response streaming', () => {
   it('collects a chunked streamed response and hands each chunk over as it comes', async () => {
     const chunks = [];
