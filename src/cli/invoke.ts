@@ -121,8 +121,8 @@ export const invokeCommand: CliCommand = async (args, io) => {
     if (io.stderrIsTTY && !result.payload.toString('latin1').endsWith('\n')) io.stderr('\n');
     return result.functionError ? ExitCode.FunctionError : ExitCode.Success;
   } finally {
-    // Kills at once; the command need not wait for the process to be reaped.
-    void runner.dispose();
+    // Waits for the killed environment to be reaped: an exit before that leaves a zombie wherever init does not reap.
+    await runner.dispose();
   }
 };
 

@@ -80,8 +80,7 @@ export function runFromCommandLine(): void {
     process.once(signal, () => process.exit(code));
   }
   void main(process.argv.slice(2), processIO()).then((code) => {
-    // Leave as soon as stdout and stderr have drained, without waiting for killed environments to be reaped (the
-    // exit hook has sent them SIGKILL): a cold invoke ends ~10 ms sooner.
+    // Leave as soon as stdout and stderr have drained, rather than when the last handle (a server, a timer) closes.
     process.exitCode = code;
     process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
   });
