@@ -14,7 +14,7 @@ import { watchOverEnvironment } from './watchdog';
 import { forEachLine } from './outputLines';
 import { PauseClock } from './pauseClock';
 import { RuntimeHeader, RuntimeState } from './runtimeApi';
-import type { RuntimeLaunch } from './runtimes';
+import { nodeOptions, type RuntimeLaunch } from './runtimes';
 
 export interface EnvironmentSpec {
   launch: RuntimeLaunch;
@@ -136,6 +136,7 @@ export class Environment implements ApiHandler {
     }
     const runtimeApi = await this.server.listen();
     const env = this.spec.environment(runtimeApi);
+    if (this.spec.launch.family === 'nodejs') args = [...nodeOptions(this.spec.memoryLimitBytes / MB, env.NODE_OPTIONS), ...args];
     const debug = this.startDebugger(command);
     if (debug) env[DEBUG_VARIABLE] = await debug.variable();
     const onOutput = debug ? (line: string) => void (debug.isDebuggerNotice(line) || this.spec.onOutput(line)) : this.spec.onOutput;

@@ -44,7 +44,10 @@ async function oneInvoke(event, { holdAcceptedUntilNext }) {
   let done;
   const finished = new Promise((resolve) => (done = resolve));
   let heldAccept;
+  const sockets = new Set();
   const server = net.createServer((socket) => {
+    sockets.add(socket);
+    socket.on('error', () => undefined); // the runtime is killed at the end: its connection resets
     let nexts = 0;
     requestReader(socket, (request) => {
       if (request.url.endsWith('/invocation/next')) {
@@ -88,6 +91,7 @@ async function oneInvoke(event, { holdAcceptedUntilNext }) {
   } finally {
     clearTimeout(timer);
     child.kill('SIGKILL');
+    for (const socket of sockets) socket.destroy();
     server.close();
   }
   return order;
