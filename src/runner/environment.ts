@@ -97,7 +97,8 @@ export class Environment implements ApiHandler {
   /** Durations and limits run on this clock; it stops while a debugger holds the process. */
   private readonly clock = new PauseClock();
   private debugger?: EnvironmentDebugger;
-  private closed?: Promise<void>;
+  /** Settles once the process has exited and been reaped. */
+  private reaped?: Promise<void>;
 
   constructor(private readonly spec: EnvironmentSpec) {}
 
@@ -159,7 +160,8 @@ export class Environment implements ApiHandler {
         this.watched = true;
         watchOverEnvironment(proc.pid);
       }
-      this.closed = new Promise((done) => proc.once('close', () => done()));
+      // 'exit', not 'close': the process is reaped then; its pipes close a little later and are no longer needed.
+      this.reaped = new Promise((done) => proc.once('exit', () => done()));
       proc.once('error', (error: NodeJS.ErrnoException) => {
         // The program could not be started at all (missing, not executable, bad interpreter line).
         this.exited = true;
@@ -219,7 +221,7 @@ export class Environment implements ApiHandler {
     this.stopWatching();
     this.debugger?.dispose();
     this.server.close();
-    if (this.closed) await Promise.race([this.closed, new Promise((r) => setTimeout(r, 2000).unref())]);
+    if (this.reaped) await Promise.race([this.reaped, new Promise((r) => setTimeout(r, 2000).unref())]);
   }
 
   /** Kills synchronously (for process exit handlers). */
