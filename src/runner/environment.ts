@@ -161,7 +161,11 @@ export class Environment implements ApiHandler {
         watchOverEnvironment(proc.pid);
       }
       // 'exit', not 'close': the process is reaped then; its pipes close a little later and are no longer needed.
-      this.reaped = new Promise((done) => proc.once('exit', () => done()));
+      // A program that could not be started emits 'error' and no 'exit'.
+      this.reaped = new Promise((done) => {
+        proc.once('exit', () => done());
+        proc.once('error', () => done());
+      });
       proc.once('error', (error: NodeJS.ErrnoException) => {
         // The program could not be started at all (missing, not executable, bad interpreter line).
         this.exited = true;

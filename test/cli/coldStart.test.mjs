@@ -39,3 +39,15 @@ test('leaving as soon as the output has drained still delivers a 5 MB payload to
   assert.equal(code, 0);
   assert.equal(Buffer.concat(chunks).toString(), `{"echo":${event}}`);
 });
+
+test('a runtime binary that cannot be started: Runtime.InvalidEntrypoint, exit 1, after the retry inside the invoke', () => {
+  const result = spawnSync(process.execPath, [cli, 'invoke', '--handler', 'index.value', '--runtime', 'nodejs20.x'], {
+    cwd: path.join(root, 'test', 'fixtures', 'runtime-node', 'async-result'),
+    env: { ...process.env, LAMBDA_WORKBENCH_NODEJS20_X: path.join(root, 'test', 'fixtures', 'cli', 'no-such-node') },
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
+  assert.equal(result.status, 1, result.stderr);
+  assert.equal(JSON.parse(result.stdout).errorType, 'Runtime.InvalidEntrypoint');
+  assert.match(result.stderr, /^REPORT RequestId: .*\tStatus: error\tError Type: Runtime\.InvalidEntrypoint\t$/m);
+});
