@@ -1,6 +1,6 @@
 // One build for every bundle: the CLI, the programmatic API the tests and the extension share.
 import * as esbuild from 'esbuild';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 const production = process.argv.includes('--production');
@@ -28,9 +28,31 @@ const coreApart = {
   },
 };
 
+/**
+ * esbuild escapes non-ASCII characters in code but keeps them in the comments it preserves (JSDoc of class fields).
+ * One such character makes Node decode the whole bundle as UTF-16, slowly: 5 ms of every CLI start for cli-main.js.
+ * Escaping them leaves an ASCII file, read as a one-byte string.
+ */
+const asciiOnly = {
+  name: 'ascii-only',
+  setup(build) {
+    build.onEnd((result) => {
+      if (result.errors.length > 0) return;
+      const outfile = build.initialOptions.outfile;
+      if (!outfile?.endsWith('.js') || !existsSync(outfile)) return;
+      const text = readFileSync(outfile, 'utf8');
+      // eslint-disable-next-line no-control-regex
+      if (/^[\x00-\x7f]*$/.test(text)) return;
+      // eslint-disable-next-line no-control-regex
+      writeFileSync(outfile, text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+    });
+  },
+};
+
 const entries = [
   // dist/cli.js (the bin) is a small loader that runs this bundle through V8's code cache.
-  { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli-main.js' },
+  // Whitespace and comments out (names kept, for readable stacks): a smaller source string is quicker to create.
+  { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli-main.js', minifyWhitespace: true },
   { entryPoints: ['src/index.ts'], outfile: 'dist/lib.js' },
   { entryPoints: ['src/debug/debugAdapter.ts'], outfile: 'dist/debugAdapter.js' },
   // The Node runtime's TypeScript transpiler where no esbuild is installed (runtimes/ ships as is, so it is built there).
@@ -55,7 +77,7 @@ function installCliLoader() {
 
 installCliLoader();
 if (watch) {
-  for (const entry of entries) await (await esbuild.context({ ...common, ...entry })).watch();
+  for (const entry of entries) await (await esbuild.context({ ...common, ...entry, plugins: [...(entry.plugins ?? []), asciiOnly] })).watch();
 } else {
-  await Promise.all(entries.map((entry) => esbuild.build({ ...common, ...entry })));
+  await Promise.all(entries.map((entry) => esbuild.build({ ...common, ...entry, plugins: [...(entry.plugins ?? []), asciiOnly] })));
 }
