@@ -4,6 +4,18 @@ import type { RunnableFunction } from '../runner/types';
 import type { DebugEndpoint } from '../runner/types';
 
 /**
+ * The field that marks a child session's configuration and names its debugger. VS Code starts a session asked for by
+ * `startDebugging` with the parent's type (`lambda`), whatever the configuration says; the `lambda` configuration
+ * provider recognises this field and gives the session its own debugger back (debugTargets.ts).
+ */
+export const CHILD_TYPE_FIELD = 'lambdaWorkbenchChildType';
+
+/** A child configuration of debugger `type`: the type, and the marker that names it again. */
+function child(type: string): Record<string, unknown> {
+  return { type, [CHILD_TYPE_FIELD]: type };
+}
+
+/**
  * VS Code's JavaScript debugger (js-debug) attached to the environment's inspector. js-debug sets its breakpoints, then
  * sends Runtime.runIfWaitingForDebugger, which lets the bootstrap load the handler; `continueOnAttach` also resumes a
  * process that is paused when it attaches. The bundled runtime and Node's internals are stepped over, and only the
@@ -13,7 +25,7 @@ import type { DebugEndpoint } from '../runner/types';
 export function nodeAttachConfiguration(name: string, fn: RunnableFunction, endpoint: DebugEndpoint): Record<string, unknown> {
   const codeDirs = [fn.codeDir, ...fn.layers.map((layer) => layer.contentDir)];
   return {
-    type: 'pwa-node',
+    ...child('pwa-node'),
     request: 'attach',
     name,
     address: endpoint.host,
@@ -49,7 +61,7 @@ export function debugpyAttachArguments(endpoint: DebugEndpoint, justMyCode: bool
 
 export function pythonAttachConfiguration(name: string, endpoint: DebugEndpoint, justMyCode: boolean): Record<string, unknown> {
   return {
-    type: 'debugpy',
+    ...child('debugpy'),
     request: 'attach',
     name,
     connect: { host: endpoint.host, port: endpoint.port },

@@ -46,6 +46,11 @@ export class DapSocket {
     return new Promise((resolve) => this.pending.set(seq, resolve));
   }
 
+  /** True once the connection has ended (debugpy's process is gone, or close() was called). */
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
   close(): void {
     this.socket.destroy();
   }

@@ -19,6 +19,10 @@ const START_DEBUGGING_TIMEOUT_MS = 30_000;
 
 export interface LambdaResultBody {
   functionName: string;
+  /** The function's settings as it ran (a run without a template has no other record of them). */
+  memorySize: number;
+  timeout: number;
+  architecture: 'x86_64' | 'arm64';
   requestId: string;
   /** The payload, as Lambda's Invoke API returns it. */
   payload: string;
@@ -176,6 +180,9 @@ export class LambdaDebugSession extends DebugSession {
     const payload = result.payload.toString('utf8');
     const body: LambdaResultBody = {
       functionName: plan.fn.functionName,
+      memorySize: plan.fn.memorySize,
+      timeout: plan.fn.timeout,
+      architecture: plan.fn.architecture,
       requestId: result.requestId,
       payload,
       functionError: result.functionError,

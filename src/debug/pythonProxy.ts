@@ -12,6 +12,11 @@ const FORWARDED = new Set([
   'threads', 'stackTrace', 'scopes', 'variables', 'setVariable', 'setExpression', 'source', 'evaluate', 'completions',
   'continue', 'next', 'stepIn', 'stepOut', 'pause', 'exceptionInfo', 'modules', 'loadedSources', 'stepInTargets',
 ]);
+/**
+ * Requests that let the function run on. Its environment ends with its invoke, so debugpy can be gone before it
+ * answers one of these: the function did run on, and the editor is told so rather than shown an error.
+ */
+const RESUMING = new Set(['continue', 'next', 'stepIn', 'stepOut']);
 /** debugpy's events the editor needs; the session's own life (initialized, process, terminated, exited) is ours. */
 const RELAYED_EVENTS = new Set(['stopped', 'continued', 'thread', 'module', 'loadedSource', 'invalidated', 'output']);
 
@@ -53,7 +58,11 @@ export class PythonProxy {
       this.host.store.exceptionFilters = request.arguments as DebugProtocol.SetExceptionBreakpointsArguments;
       return asAnswer(request, await this.socket.request('setExceptionBreakpoints', request.arguments));
     }
-    return asAnswer(request, await this.socket.request(request.command, request.arguments));
+    const response = await this.socket.request(request.command, request.arguments);
+    if (!response.success && this.socket.isClosed && RESUMING.has(request.command)) {
+      return { ...responseTo(request), success: true, body: request.command === 'continue' ? { allThreadsContinued: true } : undefined };
+    }
+    return asAnswer(request, response);
   }
 
   close(): void {

@@ -14,6 +14,8 @@ export interface DebugConfigDeps {
   functions: () => FunctionTarget[];
   /** Asks for the event of a function; undefined when cancelled. */
   pickEvent: (target: FunctionTarget) => Promise<DebugEvent | undefined>;
+  /** A `lambda` session is about to start with this configuration (absolute paths). */
+  willLaunch?: (config: LambdaDebugConfiguration) => void;
 }
 
 export class LambdaDebugConfigurationProvider implements vscode.DebugConfigurationProvider {
@@ -37,6 +39,7 @@ export class LambdaDebugConfigurationProvider implements vscode.DebugConfigurati
     const base = folder?.uri.fsPath ?? vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? process.cwd();
     const resolved: LambdaDebugConfiguration = absoluteConfiguration(config, base);
     resolved.pythonDebugger ??= vscode.extensions.getExtension('ms-python.debugpy') ? 'child' : 'inline';
+    this.deps.willLaunch?.(resolved);
     return resolved;
   }
 

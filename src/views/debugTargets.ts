@@ -7,6 +7,7 @@ import type { FunctionModel, TemplateModel } from '../model/types';
 import type { InvokeResult, ReportFigures } from '../runner/types';
 import type { LambdaResultBody } from '../debug/lambdaSession';
 import type { LambdaLaunchArguments } from '../debug/launchArgs';
+import { CHILD_TYPE_FIELD } from '../debug/attachConfig';
 import { locateHandler } from './handlerLocator';
 import type { InvocationRecord } from './invocationRecord';
 
@@ -47,6 +48,28 @@ export function handlerPlaces(targets: readonly FunctionTarget[]): (FunctionTarg
 export function functionsOfHandlerFile(targets: readonly FunctionTarget[], file: string): FunctionTarget[] {
   const wanted = path.resolve(file);
   return handlerPlaces(targets).filter((place) => path.resolve(place.file) === wanted).map(({ template, fn }) => ({ template, fn }));
+}
+
+const NODE_SOURCE = /\.(?:[cm]?[jt]s|[jt]sx)$/;
+
+/** Whether `file` is JavaScript or TypeScript in the code folder (or a layer) of a Node.js function. */
+export function isNodeFunctionSource(targets: readonly FunctionTarget[], file: string): boolean {
+  if (!NODE_SOURCE.test(file)) return false;
+  const wanted = path.resolve(file);
+  const inside = (dir: string) => {
+    const rel = path.relative(dir, wanted);
+    return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+  };
+  return targets.some(({ fn }) => fn.packageType !== 'Image' && fn.inlineCode === undefined && /^nodejs/.test(fn.runtime ?? '')
+    && [fn.codeDir, ...fn.layers.map((layer) => layer.contentDir)].some(inside));
+}
+
+/** Whether a `lambda` launch configuration (absolute paths) debugs a Node.js function. */
+export function launchesNodeFunction(targets: readonly FunctionTarget[], config: LambdaDebugConfiguration): boolean {
+  if (typeof config.template !== 'string') return /^nodejs/.test(String(config.runtime ?? ''));
+  const template = path.resolve(config.template);
+  return targets.some(({ template: t, fn }) => path.resolve(t.file) === template && /^nodejs/.test(fn.runtime ?? '')
+    && (config.functionId === undefined || config.functionId === fn.logicalId || config.functionId === fn.functionName));
 }
 
 /** The launch configuration that debugs `fn` of `template` with `event`. */
@@ -101,13 +124,14 @@ export function absoluteConfiguration(config: LambdaDebugConfiguration, folder: 
 
 /**
  * The child session the adapter asks for (DAP `startDebugging`, a js-debug or debugpy attach) arrives as a `lambda`
- * configuration: VS Code gives reverse-requested sessions the parent's type. Its real type is given back here —
- * `debugpy` for a `connect` attach, js-debug's `pwa-node` for an inspector port — and VS Code then resolves it with
- * that debugger. Undefined for anything that is not such a child.
+ * configuration: VS Code gives reverse-requested sessions the parent's type. The adapter marks each child
+ * configuration with the debugger it is for (CHILD_TYPE_FIELD); that type is given back here, without the marker, and
+ * VS Code then resolves the session with that debugger. Undefined for anything without the marker.
  */
-export function childSessionConfiguration<T extends { type: string; request: string }>(config: T): T | undefined {
-  if (config.request !== 'attach') return undefined;
-  return { ...config, type: 'connect' in config ? 'debugpy' : 'pwa-node' };
+export function childSessionConfiguration<T extends { type: string }>(config: T): T | undefined {
+  const { [CHILD_TYPE_FIELD]: childType, ...rest } = config as T & { [CHILD_TYPE_FIELD]?: unknown };
+  if (typeof childType !== 'string' || childType === '' || childType === DEBUG_TYPE) return undefined;
+  return { ...rest, type: childType } as unknown as T;
 }
 
 const REPORT_FIELDS = {
@@ -117,10 +141,37 @@ const REPORT_FIELDS = {
   initDurationMs: /Init Duration: ([\d.]+) ms/,
 } as const;
 
+/** What an invoke record says about the function that ran. */
+type RecordSubject = Pick<InvocationRecord, 'functionId' | 'functionName' | 'templateFile' | 'memorySize' | 'architecture'>;
+
 /** The invoke record of a finished debug run (the adapter's RESULT_EVENT body), for the result panel and history. */
 export function recordOfDebugResult(body: LambdaResultBody, target: FunctionTarget, id: string, startedAt: number,
   event: { label: string; text: string }): InvocationRecord {
   const { fn, template } = target;
+  const subject = { functionId: fn.logicalId, functionName: fn.functionName, templateFile: template.file, memorySize: fn.memorySize, architecture: fn.architecture };
+  return recordOf(body, subject, id, startedAt, event);
+}
+
+/**
+ * The record of a debug run without a template (handler + runtime + codeDir): the function is called by its handler,
+ * its memory and architecture are the ones the adapter ran it with, and it has no template file ('').
+ */
+export function recordOfTemplatelessDebugResult(body: LambdaResultBody, handler: string, id: string, startedAt: number,
+  event: { label: string; text: string }): InvocationRecord {
+  const subject = { functionId: handler, functionName: body.functionName, templateFile: '', memorySize: body.memorySize, architecture: body.architecture };
+  return recordOf(body, subject, id, startedAt, event);
+}
+
+/** The event of a `lambda` launch configuration (absolute paths), as the result panel shows it. */
+export function eventOfDebugConfiguration(config: LambdaDebugConfiguration, readFile: (file: string) => string): { label: string; text: string } {
+  const base = config.cwd ?? (typeof config.template === 'string' ? path.dirname(config.template) : process.cwd());
+  const text = config.event !== undefined ? JSON.stringify(config.event)
+    : config.eventFile !== undefined ? readFile(path.resolve(base, config.eventFile)) : '{}';
+  const label = config.eventLabel ?? (config.eventFile !== undefined ? path.basename(config.eventFile, '.json') : config.event !== undefined ? 'event' : '{}');
+  return { label, text };
+}
+
+function recordOf(body: LambdaResultBody, subject: RecordSubject, id: string, startedAt: number, event: { label: string; text: string }): InvocationRecord {
   const report = body.logs.find((line) => line.startsWith('REPORT RequestId:')) ?? '';
   const figure = (key: keyof typeof REPORT_FIELDS) => {
     const match = REPORT_FIELDS[key].exec(report);
@@ -130,7 +181,7 @@ export function recordOfDebugResult(body: LambdaResultBody, target: FunctionTarg
   const figures: ReportFigures = {
     durationMs: body.durationMs,
     billedDurationMs: figure('billedDurationMs') ?? Math.ceil(body.durationMs),
-    memorySizeMB: figure('memorySizeMB') ?? fn.memorySize,
+    memorySizeMB: figure('memorySizeMB') ?? subject.memorySize,
     maxMemoryUsedMB: figure('maxMemoryUsedMB') ?? 0,
     status,
   };
@@ -149,8 +200,5 @@ export function recordOfDebugResult(body: LambdaResultBody, target: FunctionTarg
   };
   if (body.functionError) result.functionError = 'Unhandled';
   if (body.errorType) result.errorType = body.errorType;
-  return {
-    id, functionId: fn.logicalId, functionName: fn.functionName, templateFile: template.file,
-    eventLabel: event.label, event: event.text, startedAt, result, memorySize: fn.memorySize, architecture: fn.architecture,
-  };
+  return { id, ...subject, eventLabel: event.label, event: event.text, startedAt, result };
 }

@@ -1,16 +1,18 @@
 // Debugging in the editor: the `lambda` adapter runs inline (LambdaDebugSession, loaded at the first session), the
 // configuration provider, 🐞 (`lambdaWorkbench.debug`) on a function, trigger or saved event, the CodeLens above
-// handlers, and the result panel when a debug run ends — recorded in Recent Invocations like an invoke.
+// handlers, js-debug woken before a Node.js run needs it (debugWarmUp.ts), and the result panel when a debug run
+// ends — recorded in Recent Invocations like an invoke when the function is a template's.
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import * as vscode from 'vscode';
 import { Commands, DEBUG_TYPE, Settings } from '../contributions';
 import type { LambdaResultBody } from '../debug/lambdaSession';
 import type { FunctionModel } from '../model/types';
 import { CODE_LENS_SELECTOR, HandlerCodeLensProvider } from './codeLens';
 import { LambdaDebugConfigurationProvider, pickDebugEvent, registerDebugConfigurationProvider } from './debugConfigProvider';
-import { debugConfigurationFor, recordOfDebugResult, type DebugEvent, type FunctionTarget, type LambdaDebugConfiguration } from './debugTargets';
+import { debugConfigurationFor, eventOfDebugConfiguration, launchesNodeFunction, recordOfDebugResult, recordOfTemplatelessDebugResult,
+  type DebugEvent, type FunctionTarget, type LambdaDebugConfiguration } from './debugTargets';
+import { JsDebugWarmUp } from './debugWarmUp';
 import type { InvocationHistory } from './invocationHistory';
 import type { InvokeController } from './invokeCommand';
 import { isInvokeRequest, parseInvokeRequest } from './invokeRequest';
@@ -33,6 +35,7 @@ export interface DebugWiringDeps {
 export class DebugWiring implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private readonly codeLens: HandlerCodeLensProvider;
+  private readonly jsDebug: JsDebugWarmUp;
   /** When each `lambda` session started (the result's "started at"). */
   private readonly startedAt = new Map<string, number>();
 
@@ -40,12 +43,17 @@ export class DebugWiring implements vscode.Disposable {
     const functions = () => deps.services.catalog.functions();
     const eventOptions = () => ({ region: deps.settings().region, accountId: deps.settings().accountId });
     this.codeLens = new HandlerCodeLensProvider(functions);
+    this.jsDebug = new JsDebugWarmUp(functions);
+    const willLaunch = (config: LambdaDebugConfiguration) => {
+      if (launchesNodeFunction(functions(), config)) this.jsDebug.warmUp();
+    };
     this.disposables.push(
       this.codeLens,
+      this.jsDebug,
       vscode.debug.registerDebugAdapterDescriptorFactory(DEBUG_TYPE, {
         createDebugAdapterDescriptor: () => new vscode.DebugAdapterInlineImplementation(new (core().LambdaDebugSession)()),
       }),
-      registerDebugConfigurationProvider(new LambdaDebugConfigurationProvider({ functions, pickEvent: (target) => pickDebugEvent(target, eventOptions()) })),
+      registerDebugConfigurationProvider(new LambdaDebugConfigurationProvider({ functions, pickEvent: (target) => pickDebugEvent(target, eventOptions()), willLaunch })),
       vscode.debug.onDidStartDebugSession((session) => {
         if (session.type === DEBUG_TYPE) this.startedAt.set(session.id, Date.now());
       }),
@@ -62,6 +70,7 @@ export class DebugWiring implements vscode.Disposable {
   /** The workspace's templates changed: handler lenses may have moved. */
   templatesChanged(): void {
     this.codeLens.refresh();
+    this.jsDebug.templatesChanged();
   }
 
   /**
@@ -73,6 +82,8 @@ export class DebugWiring implements vscode.Disposable {
       if (!ensureTrusted('Debug')) return false;
       const chosen = await this.choose(arg);
       if (!chosen) return false;
+      // The earliest moment the runtime is known: js-debug activates while VS Code prepares the session.
+      if (/^nodejs/.test(chosen.target.fn.runtime ?? '')) this.jsDebug.warmUp();
       const folder = vscode.workspace.getWorkspaceFolder(vscode.Uri.file(chosen.target.template.file));
       return await vscode.debug.startDebugging(folder, debugConfigurationFor(chosen.target, chosen.event));
     } catch (error) {
@@ -119,14 +130,21 @@ export class DebugWiring implements vscode.Disposable {
 
   private showResult(session: vscode.DebugSession, body: LambdaResultBody): void {
     const config = session.configuration as LambdaDebugConfiguration;
-    // Functions without a template (handler + runtime) have no place in the history: the Debug Console has it all.
-    if (typeof config.template !== 'string') return;
     const { invoker, history, extensionUri, openHandler } = this.deps;
+    const event = eventOfDebugConfiguration(config, (file) => readFileSync(file, 'utf8'));
+    const startedAt = this.startedAt.get(session.id) ?? Date.now();
+    if (typeof config.template !== 'string') {
+      // Without a template (handler + runtime + codeDir) the panel shows the result, and Run Again runs the same
+      // configuration without the debugger. Recent Invocations keeps template functions only: it re-runs them by id.
+      const handler = String(config.handler);
+      const record = recordOfTemplatelessDebugResult(body, handler, randomUUID(), startedAt, event);
+      ResultPanel.show(extensionUri, record, {
+        rerun: () => vscode.debug.startDebugging(session.workspaceFolder, config, { noDebug: true }),
+      }, { timeoutSeconds: body.timeout });
+      return;
+    }
     const target = invoker.freshTarget(config.template, config.functionId ?? body.functionName);
-    const text = config.event !== undefined ? JSON.stringify(config.event)
-      : config.eventFile !== undefined ? readFileSync(path.resolve(config.cwd ?? path.dirname(config.template), config.eventFile), 'utf8') : '{}';
-    const label = config.eventLabel ?? (config.eventFile !== undefined ? path.basename(config.eventFile, '.json') : config.event !== undefined ? 'event' : '{}');
-    const record = recordOfDebugResult(body, target, randomUUID(), this.startedAt.get(session.id) ?? Date.now(), { label, text });
+    const record = recordOfDebugResult(body, target, randomUUID(), startedAt, event);
     history.add(record);
     ResultPanel.show(extensionUri, record, {
       rerun: (shown) => invoker.rerun(shown),

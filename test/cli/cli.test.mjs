@@ -118,11 +118,11 @@ describe('invoke: bad input gets one line and exit 2', () => {
   });
 
   it('unknown function lists the known ones', async () => {
-    assertOneLineError(await run(['invoke', 'Nope']), /Nope.*HelloNodeFunction, HelloPythonFunction/);
+    assertOneLineError(await run(['invoke', 'Nope']), /Nope.*HelloNodeFunction, HelloTsFunction, HelloPythonFunction/);
   });
 
   it('several functions and none named', async () => {
-    assertOneLineError(await run(['invoke']), /HelloNodeFunction, HelloPythonFunction/);
+    assertOneLineError(await run(['invoke']), /HelloNodeFunction, HelloTsFunction, HelloPythonFunction/);
   });
 
   it('handler file missing', async () => {
@@ -174,13 +174,14 @@ describe('list and help', () => {
     const lines = result.stdout.trimEnd().split('\n');
     assert.match(lines[0], /^FUNCTION\s+NAME\s+RUNTIME\s+HANDLER\s+MEMORY\s+TIMEOUT\s+TRIGGERS$/);
     assert.match(lines[1], /^HelloNodeFunction\s+HelloNodeFunction\s+nodejs20\.x\s+app\.handler\s+128 MB\s+5 s\s+GetHello \(Api\)$/);
-    assert.match(lines[2], /^HelloPythonFunction\s+.*EveryFiveMinutes \(Schedule\)$/);
+    assert.match(lines[2], /^HelloTsFunction\s+HelloTsFunction\s+nodejs20\.x\s+app\.handler\s+128 MB\s+5 s\s*$/);
+    assert.match(lines[3], /^HelloPythonFunction\s+.*EveryFiveMinutes \(Schedule\)$/);
   });
 
   it('list --json gives the model', async () => {
     const result = await run(['list', '--json']);
     const model = JSON.parse(result.stdout);
-    assert.deepEqual(model.functions.map((f) => f.logicalId), ['HelloNodeFunction', 'HelloPythonFunction']);
+    assert.deepEqual(model.functions.map((f) => f.logicalId), ['HelloNodeFunction', 'HelloTsFunction', 'HelloPythonFunction']);
     assert.equal(model.functions[0].environment.STAGE, 'dev');
   });
 

@@ -61,6 +61,8 @@ test('launch asks the editor to attach its JavaScript debugger to the waiting en
   assert.ok(Number.isInteger(configuration.port) && configuration.port > 0);
   assert.deepEqual({ ...configuration, port: 0 }, {
     type: 'pwa-node',
+    // VS Code starts the child as a `lambda` session: this names its own debugger (see childSessionConfiguration).
+    lambdaWorkbenchChildType: 'pwa-node',
     request: 'attach',
     name: 'NodeFunction (nodejs20.x)',
     address: '127.0.0.1',
@@ -184,6 +186,8 @@ test('a process that crashes ends the session with Runtime.ExitError, debugger a
   const result = await end;
   assert.equal(result.errorType, 'Runtime.ExitError');
   assert.match(JSON.parse(result.payload).errorMessage, /Runtime exited with error: exit status 3/);
+  // Without a template, the result carries the settings the function ran with, for the editor's result panel.
+  assert.deepEqual([result.functionName, result.memorySize, result.timeout, result.architecture], ['function', 128, 3, 'x86_64']);
 });
 
 test('disconnect while stopped at a breakpoint ends the environment: no process is left', async (t) => {

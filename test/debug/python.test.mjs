@@ -91,6 +91,7 @@ test('child: startDebugging asks for a debugpy attach session, and a DAP client 
   assert.equal(request.arguments.request, 'attach');
   assert.deepEqual({ ...configuration, connect: { ...configuration.connect, port: 0 } }, {
     type: 'debugpy',
+    lambdaWorkbenchChildType: 'debugpy',
     request: 'attach',
     name: 'PythonFunction (python3.11)',
     connect: { host: '127.0.0.1', port: 0 },
@@ -103,7 +104,7 @@ test('child: startDebugging asks for a debugpy attach session, and a DAP client 
   const dap = await DapSocket.connect(configuration.connect.host, configuration.connect.port);
   t.after(() => dap.close());
   await dap.request('initialize', { adapterID: 'debugpy', clientID: 'test', linesStartAt1: true, columnsStartAt1: true, pathFormat: 'path' });
-  const attachArgs = Object.fromEntries(Object.entries(configuration).filter(([key]) => !['type', 'request', 'name', 'connect'].includes(key)));
+  const attachArgs = Object.fromEntries(Object.entries(configuration).filter(([key]) => !['type', 'lambdaWorkbenchChildType', 'request', 'name', 'connect'].includes(key)));
   const attached = dap.request('attach', attachArgs);
   await dap.request('setBreakpoints', { source: { path: pyFile }, breakpoints: [{ line: 7 }] });
   const stopped = dap.waitFor('stopped');

@@ -1,14 +1,18 @@
 // Step debugging as a user meets it, in a real VS Code (code-server) with the packaged VSIX: a breakpoint set in
 // the JavaScript handler of examples/hello, 🐞 on the function in the Lambda view, the debugger stopped on that
-// line with `event` in the Variables view, and, after Continue, the result panel; the same for the Python function
-// (debugpy, carried by the adapter: code-server has no Python extension). Prints the time from the click
-// that starts the session to the stop (a figure for the notes, not an assertion).
+// line with `event` in the Variables view, and, after Continue, the result panel; the same for the TypeScript function
+// (a breakpoint in app.ts, which runs transpiled with a source map) and the Python function (debugpy, carried by the
+// adapter: code-server has no Python extension); last, a launch.json run without a template, whose result shows in
+// the result panel too. Prints the time from the click that starts a session to the stop (a figure for the notes,
+// not an assertion).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { startSession } from './lib/session.mjs';
 import {
-  answerInputBox, clickInlineAction, editorTab, expand, openLambdaView, pickQuickItem, runCommand, treeRow, viewPane, webviewFrame,
-  withScreenshotOnFailure,
+  answerInputBox, clickInlineAction, editorTab, exactly, expand, openLambdaView, pickQuickItem, runCommand, treeRow, viewPane,
+  webviewFrame, withScreenshotOnFailure,
 } from './lib/workbench.mjs';
 
 const BREAKPOINT_LINE = 7; // examples/hello/hello-node/app.mjs: console.log(`greeting ${name} in ${process.env.STAGE}`);
@@ -95,6 +99,43 @@ test('a second 🐞, on the saved event, stops again (the figure once the JavaSc
   await page.locator('.debug-toolbar').waitFor({ state: 'hidden', timeout: 30_000 });
 }));
 
+test('🐞 on a TypeScript saved event stops at a breakpoint in app.ts itself (not the transpiled script), then returns', () => step('ts', async () => {
+  const line = 17; // examples/hello/hello-ts/app.ts: console.log(`${context.functionName} greets ...`);
+  await openLambdaView(page);
+  await treeRow(page, 'Functions', 'HelloTsFunction').first().waitFor({ timeout: 60_000 });
+  await runCommand(page, 'Lambda: Open Handler');
+  await pickQuickItem(page, 'HelloTsFunction');
+  await editorTab(page, 'app.ts').first().waitFor();
+  await runCommand(page, 'Go to Line/Column...');
+  await answerInputBox(page, `:${line}`);
+  await runCommand(page, 'Debug: Toggle Breakpoint');
+  await page.locator('.monaco-editor .codicon-debug-breakpoint').first().waitFor();
+  await openLambdaView(page);
+  await clickInlineAction(treeRow(page, 'Functions', 'greet-two').first(), 'Debug');
+  const started = Date.now();
+  const callStack = callStackPane();
+  await callStack.locator('.monaco-list-row', { hasText: /Paused on breakpoint/i }).first().waitFor({ timeout: 60_000 });
+  console.log(`[e2e] click to stop at the breakpoint (TypeScript): ${Date.now() - started} ms`);
+  // The top frame is the .ts line; the editor shows app.ts of the workspace (a transpiled script would be another
+  // document, with esbuild's line numbers).
+  await callStack.locator('.monaco-list-row', { hasText: 'app.ts' }).filter({ hasText: new RegExp(`${line}:\\d+\\s*$`) }).first().waitFor();
+  await page.locator('.tabs-container .tab.active', { hasText: 'app.ts' }).waitFor();
+  await page.locator('.breadcrumbs-control .monaco-breadcrumb-item', { hasText: exactly('hello-ts') }).first().waitFor();
+  await page.locator('.monaco-editor .debug-top-stack-frame-line').first().waitFor();
+  const variables = viewPane(page, 'Variables');
+  await expand(variables.locator('.monaco-list-row', { hasText: /^\s*Local\b/ }).first());
+  await variables.locator('.monaco-list-row', { hasText: /^\s*event\b/ }).first().waitFor();
+  const names = (await variables.locator('.monaco-list-row .name').allInnerTexts()).map((name) => name.trim().replace(/\s*[:=]$/, ''));
+  for (const expected of ['event', 'context', 'names']) assert.ok(names.includes(expected), `${expected} is not in the Variables view: ${names.join(', ')}`);
+  await runCommand(page, 'Debug: Continue');
+  const frame = await webviewFrame(page, 'Lambda: HelloTsFunction');
+  const status = frame.locator('#status');
+  await status.filter({ hasText: /\S/ }).waitFor({ timeout: 60_000 });
+  assert.equal((await status.innerText()).trim(), 'Succeeded');
+  assert.match(await frame.locator('#payload').innerText(), /Hello, Grace!/);
+  await page.locator('.debug-toolbar').waitFor({ state: 'hidden', timeout: 30_000 });
+}));
+
 test('🐞 on a Python saved event stops at a breakpoint in app.py (debugpy through the adapter), then returns', () => step('python', async () => {
   const line = 13; // examples/hello/hello-python/app.py: logger.info("scheduled run at %s", event.get("time"))
   await runCommand(page, 'Lambda: Open Handler');
@@ -123,4 +164,29 @@ test('🐞 on a Python saved event stops at a breakpoint in app.py (debugpy thro
   await status.filter({ hasText: /\S/ }).waitFor({ timeout: 60_000 });
   assert.equal((await status.innerText()).trim(), 'Succeeded');
   assert.match(await frame.locator('#payload').innerText(), /aws\.events/);
+}));
+
+test('a launch.json configuration without a template (handler, runtime, codeDir) shows its result in the result panel', () => step('templateless', async () => {
+  await openLambdaView(page);
+  await runCommand(page, 'Remove All Breakpoints');
+  await page.locator('.monaco-editor .codicon-debug-breakpoint').first().waitFor({ state: 'detached' });
+  const configuration = {
+    type: 'lambda', request: 'launch', name: 'Hello handler without a template', handler: 'app.handler', runtime: 'nodejs20.x',
+    codeDir: '${workspaceFolder}/hello/hello-node', event: { queryStringParameters: { name: 'Lin' } }, env: { GREETING: 'Hi' },
+  };
+  mkdirSync(path.join(session.ws, '.vscode'), { recursive: true });
+  writeFileSync(path.join(session.ws, '.vscode', 'launch.json'), JSON.stringify({ version: '0.2.0', configurations: [configuration] }, null, 2));
+  // VS Code notices the new launch.json on its own time: ask until the configuration is offered.
+  const offered = page.locator('.quick-input-widget .quick-input-list .quick-input-list-label .label-name', { hasText: exactly(configuration.name) });
+  for (let attempt = 0; ; attempt++) {
+    await runCommand(page, 'Debug: Select and Start Debugging');
+    if (await offered.first().waitFor({ timeout: 2_000 }).then(() => true, () => false)) break;
+    if (attempt === 10) throw new Error(`"${configuration.name}" of .vscode/launch.json is never offered`);
+  }
+  await pickQuickItem(page, configuration.name);
+  const frame = await webviewFrame(page, 'Lambda: app.handler');
+  const status = frame.locator('#status');
+  await status.filter({ hasText: /\S/ }).waitFor({ timeout: 60_000 });
+  assert.equal((await status.innerText()).trim(), 'Succeeded');
+  assert.match(await frame.locator('#payload').innerText(), /Hi, Lin!/);
 }));

@@ -54,13 +54,15 @@ test('the packaged extension is installed in code-server', () => {
 test('the Lambda view lists the example functions, their triggers and saved events', () => step('tree', async () => {
   await openLambdaView(page);
   const node = treeRow(page, 'Functions', 'HelloNodeFunction');
+  const ts = treeRow(page, 'Functions', 'HelloTsFunction');
   const python = treeRow(page, 'Functions', 'HelloPythonFunction');
   await node.first().waitFor({ timeout: 60_000 });
   await expand(node.first());
+  await expand(ts.first());
   await expand(python.first());
   await treeRow(page, 'Functions', 'rate(5 minutes) · Schedule').first().waitFor();
   const labels = await treeLabels(page, 'Functions');
-  for (const expected of ['HelloNodeFunction 128 MB · 5 s', 'GET /hello · Api', 'get-hello',
+  for (const expected of ['HelloNodeFunction 128 MB · 5 s', 'GET /hello · Api', 'get-hello', 'HelloTsFunction 128 MB · 5 s', 'greet-two',
     'HelloPythonFunction 128 MB · 5 s', 'rate(5 minutes) · Schedule', 'scheduled']) {
     assert.ok(labels.some((label) => label.includes(expected)), `"${expected}" is not in the tree: ${JSON.stringify(labels)}`);
   }
