@@ -33,6 +33,25 @@ function callStackPane() {
   return page.locator('.part.sidebar .pane', { has: page.locator('.pane-header', { hasText: /^\s*Call Stack/i }) });
 }
 
+/** Expands the Variables view's scope (`Local`, or debugpy's `Locals`) and checks that each of `expected` is there. */
+async function assertInScope(scope, expected) {
+  const variables = viewPane(page, 'Variables');
+  await expand(variables.locator('.monaco-list-row', { hasText: new RegExp(`^\\s*${scope}\\b`) }).first());
+  await variables.locator('.monaco-list-row', { hasText: /^\s*event\b/ }).first().waitFor();
+  const names = (await variables.locator('.monaco-list-row .name').allInnerTexts()).map((name) => name.trim().replace(/\s*[:=]$/, ''));
+  for (const name of expected) assert.ok(names.includes(name), `${name} is not in the Variables view: ${names.join(', ')}`);
+}
+
+/** Continue: the invoke ends, and the result panel `title` shows Succeeded with a payload matching `payload`. */
+async function continueToResult(title, payload) {
+  await runCommand(page, 'Debug: Continue');
+  const frame = await webviewFrame(page, title);
+  const status = frame.locator('#status');
+  await status.filter({ hasText: /\S/ }).waitFor({ timeout: 60_000 });
+  assert.equal((await status.innerText()).trim(), 'Succeeded');
+  assert.match(await frame.locator('#payload').innerText(), payload);
+}
+
 function step(name, body) {
   return withScreenshotOnFailure(page, `debug-${name}`, body).catch((error) => {
     session.failed = true;
@@ -68,19 +87,10 @@ test('🐞 on a JavaScript function stops at a breakpoint in its handler, shows 
   await page.locator('.monaco-editor .debug-top-stack-frame-line').first().waitFor();
   // The top frame (the stack loads lazily): the handler in app.mjs, at the breakpoint's line.
   await callStack.locator('.monaco-list-row', { hasText: 'app.mjs' }).filter({ hasText: new RegExp(`${BREAKPOINT_LINE}:\\d+\\s*$`) }).first().waitFor();
-  const variables = viewPane(page, 'Variables');
-  await expand(variables.locator('.monaco-list-row', { hasText: /^\s*Local\b/ }).first());
-  await variables.locator('.monaco-list-row', { hasText: /^\s*event\b/ }).first().waitFor();
-  const names = (await variables.locator('.monaco-list-row .name').allInnerTexts()).map((name) => name.trim().replace(/\s*[:=]$/, ''));
-  for (const expected of ['event', 'context']) assert.ok(names.includes(expected), `${expected} is not in the Variables view: ${names.join(', ')}`);
+  await assertInScope('Local', ['event', 'context']);
 
   // Continue: the invoke ends and the result panel shows it.
-  await runCommand(page, 'Debug: Continue');
-  const frame = await webviewFrame(page, 'Lambda: HelloNodeFunction');
-  const status = frame.locator('#status');
-  await status.filter({ hasText: /\S/ }).waitFor({ timeout: 60_000 });
-  assert.equal((await status.innerText()).trim(), 'Succeeded');
-  assert.match(await frame.locator('#payload').innerText(), /Hello, Ada!/);
+  await continueToResult('Lambda: HelloNodeFunction', /Hello, Ada!/);
   await callStack.locator('.monaco-list-row', { hasText: /Paused on breakpoint/i }).first().waitFor({ state: 'detached' });
 }));
 
@@ -122,17 +132,8 @@ test('🐞 on a TypeScript saved event stops at a breakpoint in app.ts itself (n
   await page.locator('.tabs-container .tab.active', { hasText: 'app.ts' }).waitFor();
   await page.locator('.breadcrumbs-control .monaco-breadcrumb-item', { hasText: exactly('hello-ts') }).first().waitFor();
   await page.locator('.monaco-editor .debug-top-stack-frame-line').first().waitFor();
-  const variables = viewPane(page, 'Variables');
-  await expand(variables.locator('.monaco-list-row', { hasText: /^\s*Local\b/ }).first());
-  await variables.locator('.monaco-list-row', { hasText: /^\s*event\b/ }).first().waitFor();
-  const names = (await variables.locator('.monaco-list-row .name').allInnerTexts()).map((name) => name.trim().replace(/\s*[:=]$/, ''));
-  for (const expected of ['event', 'context', 'names']) assert.ok(names.includes(expected), `${expected} is not in the Variables view: ${names.join(', ')}`);
-  await runCommand(page, 'Debug: Continue');
-  const frame = await webviewFrame(page, 'Lambda: HelloTsFunction');
-  const status = frame.locator('#status');
-  await status.filter({ hasText: /\S/ }).waitFor({ timeout: 60_000 });
-  assert.equal((await status.innerText()).trim(), 'Succeeded');
-  assert.match(await frame.locator('#payload').innerText(), /Hello, Grace!/);
+  await assertInScope('Local', ['event', 'context', 'names']);
+  await continueToResult('Lambda: HelloTsFunction', /Hello, Grace!/);
   await page.locator('.debug-toolbar').waitFor({ state: 'hidden', timeout: 30_000 });
 }));
 
@@ -153,17 +154,8 @@ test('🐞 on a Python saved event stops at a breakpoint in app.py (debugpy thro
     .waitFor({ timeout: 60_000 });
   console.log(`[e2e] click to stop at the breakpoint (Python): ${Date.now() - started} ms`);
   await callStack.filter({ hasText: /Paused on breakpoint/i }).waitFor();
-  const variables = viewPane(page, 'Variables');
-  await expand(variables.locator('.monaco-list-row', { hasText: /^\s*Locals\b/ }).first());
-  await variables.locator('.monaco-list-row', { hasText: /^\s*event\b/ }).first().waitFor();
-  const names = (await variables.locator('.monaco-list-row .name').allInnerTexts()).map((name) => name.trim().replace(/\s*[:=]$/, ''));
-  for (const expected of ['event', 'context']) assert.ok(names.includes(expected), `${expected} is not in the Variables view: ${names.join(', ')}`);
-  await runCommand(page, 'Debug: Continue');
-  const frame = await webviewFrame(page, 'Lambda: HelloPythonFunction');
-  const status = frame.locator('#status');
-  await status.filter({ hasText: /\S/ }).waitFor({ timeout: 60_000 });
-  assert.equal((await status.innerText()).trim(), 'Succeeded');
-  assert.match(await frame.locator('#payload').innerText(), /aws\.events/);
+  await assertInScope('Locals', ['event', 'context']);
+  await continueToResult('Lambda: HelloPythonFunction', /aws\.events/);
 }));
 
 test('a launch.json configuration without a template (handler, runtime, codeDir) shows its result in the result panel', () => step('templateless', async () => {
