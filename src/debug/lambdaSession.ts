@@ -198,17 +198,18 @@ export class LambdaDebugSession extends DebugSession {
     this.end(`Lambda Workbench: ${plan.label} ${outcome} in ${result.report.durationMs.toFixed(2)} ms${paused}\n`, result.functionError ? 1 : 0);
   }
 
+  /**
+   * The invoke has ended: the session ends, and the environment stays until the client disconnects (or restarts), so
+   * the child debugger still attached to it gets its last answers (a process killed under js-debug's Continue fails it
+   * with "Unable to resume").
+   */
   private end(message: string, exitCode: number): void {
     this.generation++;
     this.python?.close();
     this.python = undefined;
-    const run = this.run;
-    this.run = undefined;
     this.output(message, 'console');
-    void run?.stop().finally(() => {
-      this.sendEvent(new ExitedEvent(exitCode));
-      this.sendEvent(new TerminatedEvent());
-    });
+    this.sendEvent(new ExitedEvent(exitCode));
+    this.sendEvent(new TerminatedEvent());
   }
 
   private async stopRun(): Promise<void> {

@@ -154,7 +154,10 @@ export class Runner {
     emit(platform.end(requestId, report, result.payload.length));
     emit(platform.report(requestId, report));
     const pausedMs = debug ? slot.env.invokePausedMs : undefined;
-    if (outcome.failure || debug) await this.drop(slot);
+    // A debug environment stays, busy and never reused, until the caller disposes the runner: the debugger attached to
+    // it may still be waiting for its last answers (Continue), and a killed process would fail them.
+    if (debug) slot.sink = () => undefined;
+    else if (outcome.failure) await this.drop(slot);
     else slot.busy = false;
     return { ...result, requestId, report, logs: logs.toArray(), coldStart, ...(debug ? { pausedMs } : {}) };
   }

@@ -200,6 +200,20 @@ test('disconnect while stopped at a breakpoint ends the environment: no process 
   assert.equal(alive(pid), false, `environment ${pid} still running`);
 });
 
+test('after the invoke, the environment outlives the session until disconnect: the debugger gets its last answers', async (t) => {
+  const dc = await adapter(t);
+  const { cdp, pid } = await launchAndAttach(t, dc, { ...template, functionId: 'NodeFunction' });
+  await breakAt(cdp, jsFile, 5);
+  await release(cdp);
+  const end = sessionEnd(dc);
+  await cdp.send('Debugger.resume');
+  await end;
+  // The session has ended; the debugger is still attached and still answered (a killed process fails it).
+  assert.equal((await cdp.send('Runtime.evaluate', { expression: 'process.pid' })).result.value, pid);
+  await dc.disconnectRequest({});
+  assert.equal(alive(pid), false, `environment ${pid} still running`);
+});
+
 test('disconnect while the environment waits for its debugger ends it too', async (t) => {
   const dc = await adapter(t);
   const { pid } = await launchAndAttach(t, dc, { ...template, functionId: 'NodeFunction' });

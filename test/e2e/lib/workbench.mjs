@@ -45,11 +45,19 @@ export async function waitForWorkbench(page) {
 
 /** Runs a command palette entry by its exact title, e.g. "Lambda: New Function…". */
 export async function runCommand(page, title) {
-  await closeQuickInput(page);
-  await page.keyboard.press('F1');
-  const input = quickInput(page);
-  await input.waitFor({ state: 'visible' });
-  await input.fill(`>${title}`);
+  // VS Code marks the quick input inert while it plays its closing animation; a palette opened in the middle of a
+  // close can stay inert (seen in CI after a debug session ended). Such a palette takes no typing: open it again.
+  const ready = page.locator('.quick-input-widget:not([inert]) .quick-input-box input');
+  for (let attempt = 1; ; attempt++) {
+    await closeQuickInput(page);
+    await page.keyboard.press('F1');
+    if (await ready.waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => false)) break;
+    const state = await page.locator('.quick-input-widget').first().evaluate((w) => `class="${w.className}" inert=${w.inert}`)
+      .catch((error) => error.message);
+    if (attempt === 4) throw new Error(`the command palette never took input for "${title}" (${state})`);
+    await page.keyboard.press('Escape');
+  }
+  await ready.fill(`>${title}`);
   await pickQuickItem(page, title);
 }
 
