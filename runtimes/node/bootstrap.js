@@ -19,9 +19,7 @@ delete process.env._LAMBDA_WORKBENCH_ESBUILD;
 const debugSettings = process.env._LAMBDA_WORKBENCH_DEBUG;
 delete process.env._LAMBDA_WORKBENCH_DEBUG;
 
-// On Lambda, log records go through a synchronous file descriptor, so a line logged before `return` is in the log
-// before the invocation ends. Node writes to pipes asynchronously; blocking writes keep that order here.
-for (const stream of [process.stdout, process.stderr]) stream._handle?.setBlocking?.(true);
+require('./stdio.js').makeStdioBlocking();
 
 const { CallbackHandlerDeprecated, UnhandledPromiseRejection, message, useNode24ClassNames } = require('./errors.js');
 const logPatch = require('./logPatch.js');

@@ -3,6 +3,7 @@
 // filtered by AWS_LAMBDA_LOG_LEVEL. Spec: lambda-spec.md §3.3, §3.5–3.7.
 
 const util = require('util');
+const { writeOut } = require('./stdio.js');
 const { intoError, toFormatted } = require('./errors.js');
 
 // Kept on the global object (as the managed runtime does) so copies of this module would agree.
@@ -29,7 +30,7 @@ function setCurrentTenantId(id) {
 function writeText(level, message, ...params) {
   const line = `${new Date().toISOString()}\t${global[REQUEST_ID]}\t${level.name}\t${util.format(message, ...params)}`;
   // One CloudWatch event per call: a multi-line message keeps its line breaks as \r.
-  process.stdout.write(line.replace(/\n/g, '\r') + '\n');
+  writeOut(line.replace(/\n/g, '\r') + '\n');
 }
 
 function errorFields(error) {
@@ -70,7 +71,7 @@ function formatJson(node24, level, message, params) {
 
 function jsonWriter(node24) {
   return (level, message, ...params) => {
-    process.stdout.write(formatJson(node24, level, message, params).replace(/\n/g, '\r') + '\n');
+    writeOut(formatJson(node24, level, message, params).replace(/\n/g, '\r') + '\n');
   };
 }
 

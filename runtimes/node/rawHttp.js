@@ -4,7 +4,7 @@
 // a request with a Content-Length body, and a response with a Content-Length or chunked body. Requests may be
 // pipelined: answers come back in the order the requests went out.
 
-const net = require('net');
+const { openConnection } = require('./loopbackSocket.js');
 
 const CRLFCRLF = Buffer.from('\r\n\r\n');
 
@@ -16,6 +16,8 @@ class RawHttpClient {
     this.buffer = Buffer.alloc(0);
     /** Requests sent and not yet answered, oldest first. */
     this.pending = [];
+    /** While a batch is being made: the buffers to send in its one write. */
+    this.batched = undefined;
   }
 
   /** Resolves with `{ status, headers, body }` (header names in lower case, body a Buffer). */
@@ -30,42 +32,41 @@ class RawHttpClient {
       let head = `${method} ${path} HTTP/1.1\r\nHost: ${this.hostname}:${this.port}\r\n`;
       for (const name of Object.keys(headers)) head += `${name}: ${headers[name]}\r\n`;
       head += `Content-Length: ${bytes ? bytes.length : 0}\r\n\r\n`;
-      socket.cork();
-      socket.write(head, 'latin1');
-      if (bytes && bytes.length) socket.write(bytes);
-      socket.uncork();
+      const buffers = bytes && bytes.length ? [Buffer.from(head, 'latin1'), bytes] : [Buffer.from(head, 'latin1')];
+      if (this.batched) this.batched.push(...buffers);
+      else socket.write(buffers);
     });
   }
 
   /** Sends the requests `send` makes in one write. */
   batch(send) {
     const socket = this.connect();
-    socket.cork();
+    this.batched = [];
     try {
       send();
     } finally {
-      socket.uncork();
+      const buffers = this.batched;
+      this.batched = undefined;
+      if (buffers.length) socket.write(buffers);
     }
   }
 
   connect() {
     if (this.socket && !this.socket.destroyed) return this.socket;
-    const socket = net.connect(this.port, this.hostname);
-    socket.setNoDelay(true);
     this.buffer = Buffer.alloc(0);
-    socket.on('data', (data) => {
-      this.buffer = this.buffer.length ? Buffer.concat([this.buffer, data]) : data;
-      this.parse();
+    const socket = openConnection(this.hostname, this.port, {
+      onData: (data) => {
+        this.buffer = this.buffer.length ? Buffer.concat([this.buffer, data]) : data;
+        this.parse();
+      },
+      onClose: (error) => {
+        if (this.socket !== socket) return;
+        this.socket = undefined;
+        const pending = this.pending;
+        this.pending = [];
+        for (const request of pending) request.reject(error || new Error('The Runtime API closed the connection'));
+      },
     });
-    const fail = (error) => {
-      if (this.socket !== socket) return;
-      this.socket = undefined;
-      const pending = this.pending;
-      this.pending = [];
-      for (const request of pending) request.reject(error || new Error('The Runtime API closed the connection'));
-    };
-    socket.on('error', fail);
-    socket.on('close', () => fail());
     this.socket = socket;
     return socket;
   }

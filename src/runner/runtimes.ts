@@ -68,7 +68,8 @@ export function resolveRuntime(runtime: string | undefined, ctx: ResolveContext)
   const family = runtimeFamily(runtime);
   if (!family || !runtime) throw errors.unsupportedRuntime(runtime, ctx.functionName);
   const runtimeVersion = VERSION_LABEL[runtime];
-  const override = ctx.binaries[runtime] ?? ctx.env[binaryVariable(runtime)];
+  // An empty setting is no setting (`LAMBDA_WORKBENCH_NODEJS20_X= lambda-workbench …`).
+  const override = ctx.binaries[runtime] || ctx.env[binaryVariable(runtime)] || undefined;
   if (family === 'nodejs') {
     const wanted = runtime.slice('nodejs'.length, runtime.indexOf('.'));
     const node = override ?? nodeBinary(wanted, ctx.env);

@@ -51,3 +51,14 @@ test('a runtime binary that cannot be started: Runtime.InvalidEntrypoint, exit 1
   assert.equal(JSON.parse(result.stdout).errorType, 'Runtime.InvalidEntrypoint');
   assert.match(result.stderr, /^REPORT RequestId: .*\tStatus: error\tError Type: Runtime\.InvalidEntrypoint\t$/m);
 });
+
+test('an empty LAMBDA_WORKBENCH_NODEJS20_X is no setting: the invoke runs on the usual node', () => {
+  const result = spawnSync(process.execPath, [cli, 'invoke', '--handler', 'index.value', '--runtime', 'nodejs20.x', '--event-json', '{"name":"empty"}'], {
+    cwd: path.join(root, 'test', 'fixtures', 'runtime-node', 'async-result'),
+    env: { ...process.env, LAMBDA_WORKBENCH_NODEJS20_X: '' },
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
+  assert.equal(result.status, 0, result.stderr);
+  assert.equal(result.stdout, '{"echo":{"name":"empty"}}');
+});
