@@ -27,6 +27,20 @@ function openOrUndefined(path: string): number | undefined {
   }
 }
 
+const VM_HWM = Buffer.from('VmHWM:');
+
+/** VmHWM of an open /proc/<pid>/status, read without making a string of the file (this runs at every invoke). */
+function hwmKbAt(fd: number): number {
+  const n = fs.readSync(fd, scratch, 0, scratch.length, 0);
+  let at = scratch.indexOf(VM_HWM);
+  if (at === -1 || at >= n) return 0;
+  at += VM_HWM.length;
+  while (at < n && (scratch[at] === 0x20 || scratch[at] === 0x09)) at++;
+  let kb = 0;
+  while (at < n && scratch[at] >= 0x30 && scratch[at] <= 0x39) kb = kb * 10 + scratch[at++] - 0x30;
+  return kb;
+}
+
 const parsePids = (list: string | undefined) => (list ?? '').split(' ').filter((p) => p.trim()).map(Number);
 const hwmKb = (status: string | undefined) => Number(/VmHWM:\s+(\d+) kB/.exec(status ?? '')?.[1] ?? 0);
 const rssBytes = (statm: string | undefined) => Number(statm?.split(' ')[1] ?? 0) * PAGE_SIZE;
@@ -64,7 +78,7 @@ export class ProcessTreeMemory {
   /** Peak resident memory (VmHWM) summed over the tree, in MB rounded up: Lambda's "Max Memory Used". */
   peakMB(): number {
     try {
-      let kb = this.statusFd === undefined ? 0 : hwmKb(readAt(this.statusFd));
+      let kb = this.statusFd === undefined ? 0 : hwmKbAt(this.statusFd);
       for (const child of this.descendants()) kb += hwmKb(readFile(`/proc/${child}/status`));
       return Math.ceil((kb * 1024) / MB);
     } catch {

@@ -3,11 +3,11 @@
 
 const HEX = '0123456789abcdef';
 
-/** `n` random hexadecimal digits. */
+/** `n` random hexadecimal digits, eight at a time (a string per digit made every invoke's ids a kilobyte of garbage). */
 export function randomHex(n: number): string {
   let out = '';
-  for (let i = 0; i < n; i++) out += HEX[(Math.random() * 16) | 0];
-  return out;
+  while (out.length < n) out += (((Math.random() * 0x100000000) >>> 0) + 0x100000000).toString(16).slice(1);
+  return out.length === n ? out : out.slice(0, n);
 }
 
 /** A version 4 UUID, the shape of Lambda's request ids. */
