@@ -2,6 +2,7 @@
 // the exact START/END/REPORT/INIT_REPORT lines.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -75,6 +76,20 @@ describe('warm environments', () => {
     await sleep(300);
     const b = json(await unfrozen.invoke(echo(), '{"action":"ticker"}')).ticks;
     assert.ok(b - a > 20, `without freezing it should tick (${b - a})`);
+  });
+
+  it('freezes once the caller has had its result: an invoke that follows at once finds it running, an idle one is frozen', async () => {
+    const runner = newRunner();
+    const api = json(await runner.invoke(echo(), '{"action":"env"}')).env.AWS_LAMBDA_RUNTIME_API;
+    const pid = Number(execFileSync('sh', ['-c', `grep -l "AWS_LAMBDA_RUNTIME_API=${api}" /proc/[0-9]*/environ 2>/dev/null | head -1 | cut -d/ -f3`], { encoding: 'utf8' }).trim());
+    const state = () => readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '')[0];
+    await sleep(50);
+    assert.equal(state(), 'T', 'idle between invokes: stopped');
+    await runner.invoke(echo(), '{}');
+    assert.notEqual(state(), 'T', 'right after an invoke, before the freeze: still running');
+    await sleep(50);
+    assert.equal(state(), 'T', 'frozen again');
+    await runner.dispose();
   });
 
   it('uses separate environments for functions that differ in configuration', async () => {
