@@ -52,6 +52,19 @@ async function continueToResult(title, payload) {
   assert.match(await frame.locator('#payload').innerText(), payload);
 }
 
+/**
+ * Milliseconds from `started` until a Call Stack row matches `pattern`. Checked at every frame: a locator's wait backs
+ * off to half a second between checks, as coarse as the figure it would measure.
+ */
+async function msUntilCallStackRow(pattern, started) {
+  await page.waitForFunction(({ source, flags }) => {
+    const re = new RegExp(source, flags);
+    return [...globalThis.document.querySelectorAll('.part.sidebar .pane')].some((pane) => /^\s*Call Stack/i.test(pane.querySelector('.pane-header')?.textContent ?? '')
+      && [...pane.querySelectorAll('.monaco-list-row')].some((row) => re.test(row.textContent ?? '')));
+  }, { source: pattern.source, flags: pattern.flags }, { polling: 'raf', timeout: 60_000 });
+  return Date.now() - started;
+}
+
 function step(name, body) {
   return withScreenshotOnFailure(page, `debug-${name}`, body).catch((error) => {
     session.failed = true;
@@ -75,12 +88,12 @@ test('🐞 on a JavaScript function stops at a breakpoint in its handler, shows 
   // 🐞 on the function, then the event: the click that starts the session is the pick.
   await openLambdaView(page);
   await clickInlineAction(fn, 'Debug');
+  // The click that starts the session is the pick of the event, once the list is there to pick from.
+  await page.locator('.quick-input-widget .quick-input-list .quick-input-list-label .label-name', { hasText: exactly('get-hello') }).first().waitFor();
   const started = Date.now();
   await pickQuickItem(page, 'get-hello');
   const callStack = callStackPane();
-  await callStack.locator('.monaco-list-row', { hasText: /Paused on breakpoint/i }).first().waitFor({ timeout: 60_000 });
-  const stopMs = Date.now() - started;
-  console.log(`[e2e] click to stop at the breakpoint (Node.js): ${stopMs} ms`);
+  console.log(`[e2e] click to stop at the breakpoint (Node.js): ${await msUntilCallStackRow(/Paused on breakpoint/i, started)} ms`);
 
   // Stopped on that line of app.mjs, with the event in scope.
   await editorTab(page, 'app.mjs').first().waitFor();
@@ -102,8 +115,8 @@ test('a second 🐞, on the saved event, stops again (the figure once the JavaSc
   const started = Date.now();
   const callStack = callStackPane();
   const paused = callStack.locator('.monaco-list-row', { hasText: /Paused on breakpoint/i }).first();
-  await paused.waitFor({ timeout: 60_000 });
-  console.log(`[e2e] click to stop at the breakpoint (Node.js, second run): ${Date.now() - started} ms`);
+  console.log(`[e2e] click to stop at the breakpoint (Node.js, second run): ${await msUntilCallStackRow(/Paused on breakpoint/i, started)} ms`);
+  await paused.waitFor();
   await runCommand(page, 'Debug: Continue');
   await paused.waitFor({ state: 'detached', timeout: 30_000 });
   await page.locator('.debug-toolbar').waitFor({ state: 'hidden', timeout: 30_000 });
@@ -124,8 +137,8 @@ test('🐞 on a TypeScript saved event stops at a breakpoint in app.ts itself (n
   await clickInlineAction(treeRow(page, 'Functions', 'greet-two').first(), 'Debug');
   const started = Date.now();
   const callStack = callStackPane();
-  await callStack.locator('.monaco-list-row', { hasText: /Paused on breakpoint/i }).first().waitFor({ timeout: 60_000 });
-  console.log(`[e2e] click to stop at the breakpoint (TypeScript): ${Date.now() - started} ms`);
+  console.log(`[e2e] click to stop at the breakpoint (TypeScript): ${await msUntilCallStackRow(/Paused on breakpoint/i, started)} ms`);
+  await callStack.locator('.monaco-list-row', { hasText: /Paused on breakpoint/i }).first().waitFor();
   // The top frame is the .ts line; the editor shows app.ts of the workspace (a transpiled script would be another
   // document, with esbuild's line numbers).
   await callStack.locator('.monaco-list-row', { hasText: 'app.ts' }).filter({ hasText: new RegExp(`${line}:\\d+\\s*$`) }).first().waitFor();
@@ -150,9 +163,8 @@ test('🐞 on a Python saved event stops at a breakpoint in app.py (debugpy thro
   const started = Date.now();
   const callStack = callStackPane();
   // One session (no child): the Call Stack lists the frames at once, and says "Paused on breakpoint" in its header.
-  await callStack.locator('.monaco-list-row', { hasText: 'app.py' }).filter({ hasText: new RegExp(`${line}:\\d+\\s*$`) }).first()
-    .waitFor({ timeout: 60_000 });
-  console.log(`[e2e] click to stop at the breakpoint (Python): ${Date.now() - started} ms`);
+  console.log(`[e2e] click to stop at the breakpoint (Python): ${await msUntilCallStackRow(new RegExp(`app\\.py.*${line}:\\d+\\s*$`), started)} ms`);
+  await callStack.locator('.monaco-list-row', { hasText: 'app.py' }).filter({ hasText: new RegExp(`${line}:\\d+\\s*$`) }).first().waitFor();
   await callStack.filter({ hasText: /Paused on breakpoint/i }).waitFor();
   await assertInScope('Locals', ['event', 'context']);
   await continueToResult('Lambda: HelloPythonFunction', /aws\.events/);
