@@ -79,9 +79,9 @@ async function start() {
 }
 
 // A debug environment: the inspector listens, and nothing of the function loads until a debugger has attached.
-if (debugSettings) require('./debugger.js').waitForDebugger(debugSettings);
+const started = debugSettings ? require('./debugger.js').waitForDebugger(debugSettings).then(start) : start();
 
-start().catch((error) => {
+started.catch((error) => {
   if (!node24) return onUncaughtException(error);
   // Node 24 reports a failed init as such, then stops.
   structuredConsole.logError('Init Error', error);

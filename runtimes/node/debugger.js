@@ -8,6 +8,9 @@
 const fs = require('fs');
 
 const CLOCK_HOOK = Symbol.for('lambda-workbench.debugClock');
+const WATCHER_HOOK = Symbol.for('lambda-workbench.watcherReady');
+/** The runner's session connects within milliseconds; should it never come, the function runs all the same. */
+const WATCHER_WAIT_MS = 10_000;
 const clock = { requestId: '', pausedMs: 0, pausedSince: 0 };
 
 function report(fd, message) {
@@ -18,7 +21,12 @@ function report(fd, message) {
   }
 }
 
-/** @param {string} settingsText `{"host", "port", "fd"}` from the runner */
+/**
+ * Opens the inspector and waits for a debugger; resolves once the runner's own inspector session (which stops the
+ * platform clock while a debugger holds the process) is in place too. The runner announces the port as soon as the
+ * inspector listens and connects that session meanwhile, so the editor's debugger need not wait for it.
+ * @param {string} settingsText `{"host", "port", "fd"}` from the runner
+ */
 function waitForDebugger(settingsText) {
   const { host, port, fd } = JSON.parse(settingsText);
   const inspector = require('inspector');
@@ -29,11 +37,24 @@ function waitForDebugger(settingsText) {
     process.exit(1);
   }
   Object.defineProperty(globalThis, CLOCK_HOOK, { value: setClock });
-  report(fd, { event: 'listening', port: Number(new URL(url).port), debugger: `Node.js ${process.version} inspector` });
+  let watcherReady;
+  const watching = new Promise((resolve) => (watcherReady = resolve));
+  // Also keeps the event loop alive meanwhile: with nothing else to do, Node would head for its exit (and wait there
+  // for the debugger to disconnect) instead of running the runner's call.
+  const giveUp = setTimeout(() => watcherReady(), WATCHER_WAIT_MS);
+  Object.defineProperty(globalThis, WATCHER_HOOK, {
+    value: () => {
+      clearTimeout(giveUp);
+      watcherReady();
+    },
+  });
+  report(fd, { event: 'listening', port: Number(new URL(url).port), url, debugger: `Node.js ${process.version} inspector` });
   // Returns once a debugger has sent Runtime.runIfWaitingForDebugger (VS Code's JavaScript debugger does on attach).
   inspector.waitForDebugger();
-  report(fd, { event: 'attached' });
-  fs.closeSync(fd);
+  return watching.then(() => {
+    report(fd, { event: 'attached' });
+    fs.closeSync(fd);
+  });
 }
 
 /** Called by the runner through the inspector on each pause and resume of invoke `requestId`. */

@@ -23,7 +23,7 @@ export interface DebugSpec {
 
 /** What the bootstrap writes on the pipe. */
 type ChannelMessage =
-  | { event: 'listening'; port: number; debugger?: string }
+  | { event: 'listening'; port: number; url?: string; debugger?: string }
   | { event: 'attached' }
   | { event: 'paused' }
   | { event: 'resumed' }
@@ -95,7 +95,7 @@ export class EnvironmentDebugger {
     }
     switch (message.event) {
       case 'listening':
-        void this.announce(message.port, message.debugger);
+        this.announce(message.port, message.debugger, message.url);
         break;
       case 'attached':
         this.clock.resume('attach');
@@ -112,25 +112,12 @@ export class EnvironmentDebugger {
     }
   }
 
-  /** Tells the caller where to attach, once the runner itself watches the process. */
-  private async announce(port: number, what: string | undefined): Promise<void> {
-    if (this.family === 'nodejs') {
-      try {
-        // Loaded here, not at the top: `ws` brings http, https, tls and zlib, ~15 ms on every cold CLI invoke.
-        // eslint-disable-next-line @typescript-eslint/no-require-imports
-        const { InspectorWatcher } = require('./inspectorWatcher') as typeof import('./inspectorWatcher');
-        this.watcher = await InspectorWatcher.connect(DEBUG_HOST, port, {
-          onPaused: () => this.onInspectorPause(true),
-          onResumed: () => this.onInspectorPause(false),
-        });
-      } catch (error) {
-        if (this.disposed) return; // ended meanwhile: that, not the inspector, is the news
-        this.startError = `cannot watch the Node.js inspector on ${DEBUG_HOST}:${port}: ${(error as Error).message}`;
-        this.abort(this.startError);
-        return;
-      }
-      if (this.disposed) return this.watcher.close();
-    }
+  /**
+   * Tells the caller where to attach. For Node.js the runner's own inspector session connects at the same time (its
+   * Debugger.enable alone takes ~70 ms): the runtime holds the function's code until that session watches.
+   */
+  private announce(port: number, what: string | undefined, url: string | undefined): void {
+    if (this.family === 'nodejs') void this.watch(port, url);
     this.spec.onListening?.({
       protocol: this.family === 'nodejs' ? 'inspector' : 'dap',
       host: DEBUG_HOST,
@@ -139,6 +126,24 @@ export class EnvironmentDebugger {
       debugger: what ?? (this.family === 'nodejs' ? `Node.js ${process.versions.node} inspector` : 'debugpy'),
       runtimeDir: this.runtimeDir,
     });
+  }
+
+  private async watch(port: number, url: string | undefined): Promise<void> {
+    try {
+      // Loaded here, not at the top: `ws` brings http, https, tls and zlib, ~15 ms on every cold CLI invoke.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { InspectorWatcher } = require('./inspectorWatcher') as typeof import('./inspectorWatcher');
+      const watcher = await InspectorWatcher.connect(DEBUG_HOST, port, {
+        onPaused: () => this.onInspectorPause(true),
+        onResumed: () => this.onInspectorPause(false),
+      }, url);
+      if (this.disposed) watcher.close();
+      else this.watcher = watcher;
+    } catch (error) {
+      if (this.disposed) return; // ended meanwhile: that, not the inspector, is the news
+      this.startError = `cannot watch the Node.js inspector on ${DEBUG_HOST}:${port}: ${(error as Error).message}`;
+      this.abort(this.startError);
+    }
   }
 
   private onInspectorPause(paused: boolean): void {

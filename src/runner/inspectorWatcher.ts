@@ -9,8 +9,9 @@ export interface InspectorEvents {
   onResumed: () => void;
 }
 
-/** The property bootstrap.js (runtimes/node/debugger.js) defines on globalThis for the clock. */
+/** The properties bootstrap.js (runtimes/node/debugger.js) defines on globalThis: the clock, and "the runner watches". */
 const CLOCK_HOOK = "globalThis[Symbol.for('lambda-workbench.debugClock')]";
+const WATCHER_HOOK = "globalThis[Symbol.for('lambda-workbench.watcherReady')]";
 const CONNECT_TIMEOUT_MS = 5000;
 
 export class InspectorWatcher {
@@ -29,9 +30,12 @@ export class InspectorWatcher {
     socket.on('error', () => undefined); // the process went away; 'close' follows
   }
 
-  /** Connects to the inspector listening on host:port and starts watching. */
-  static async connect(host: string, port: number, events: InspectorEvents): Promise<InspectorWatcher> {
-    const url = await debuggerUrl(host, port);
+  /**
+   * Connects to the inspector listening on host:port (at `url`, its WebSocket address, when the runtime told it) and
+   * starts watching; then lets the runtime go on to the function's code, which it holds until this session watches.
+   */
+  static async connect(host: string, port: number, events: InspectorEvents, url?: string): Promise<InspectorWatcher> {
+    url ??= await debuggerUrl(host, port);
     const socket = new WebSocket(url, { perMessageDeflate: false, handshakeTimeout: CONNECT_TIMEOUT_MS });
     await new Promise<void>((resolve, reject) => {
       socket.once('open', () => resolve());
@@ -45,6 +49,7 @@ export class InspectorWatcher {
     // the process stop on its own — a `debugger;` statement after the editor has detached does not hang the function.
     // Pauses the editor's debugger causes are still reported here.
     await watcher.send('Debugger.setBlackboxPatterns', { patterns: ['.*'], skipAnonymous: true });
+    await watcher.send('Runtime.evaluate', { expression: `${WATCHER_HOOK}?.()`, silent: true });
     return watcher;
   }
 
