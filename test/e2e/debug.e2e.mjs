@@ -11,7 +11,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { startSession } from './lib/session.mjs';
 import {
-  answerInputBox, clickInlineAction, editorTab, exactly, expand, openLambdaView, pickQuickItem, runCommand, treeRow, viewPane,
+  clickInlineAction, editorTab, exactly, expand, openLambdaView, pickQuickItem, runCommand, runCommandAndAnswer, treeRow, viewPane,
   webviewFrame, withScreenshotOnFailure,
 } from './lib/workbench.mjs';
 
@@ -80,8 +80,7 @@ test('🐞 on a JavaScript function stops at a breakpoint in its handler, shows 
   await runCommand(page, 'Lambda: Open Handler');
   await pickQuickItem(page, 'HelloNodeFunction');
   await page.locator('.tabs-container .tab', { hasText: 'app.mjs' }).first().waitFor();
-  await runCommand(page, 'Go to Line/Column...');
-  await answerInputBox(page, `:${BREAKPOINT_LINE}`);
+  await runCommandAndAnswer(page, 'Go to Line/Column...', `:${BREAKPOINT_LINE}`);
   await runCommand(page, 'Debug: Toggle Breakpoint');
   await page.locator('.monaco-editor .codicon-debug-breakpoint').first().waitFor();
 
@@ -129,8 +128,7 @@ test('🐞 on a TypeScript saved event stops at a breakpoint in app.ts itself (n
   await runCommand(page, 'Lambda: Open Handler');
   await pickQuickItem(page, 'HelloTsFunction');
   await editorTab(page, 'app.ts').first().waitFor();
-  await runCommand(page, 'Go to Line/Column...');
-  await answerInputBox(page, `:${line}`);
+  await runCommandAndAnswer(page, 'Go to Line/Column...', `:${line}`);
   await runCommand(page, 'Debug: Toggle Breakpoint');
   await page.locator('.monaco-editor .codicon-debug-breakpoint').first().waitFor();
   await openLambdaView(page);
@@ -155,8 +153,7 @@ test('🐞 on a Python saved event stops at a breakpoint in app.py (debugpy thro
   await runCommand(page, 'Lambda: Open Handler');
   await pickQuickItem(page, 'HelloPythonFunction');
   await editorTab(page, 'app.py').first().waitFor();
-  await runCommand(page, 'Go to Line/Column...');
-  await answerInputBox(page, `:${line}`);
+  await runCommandAndAnswer(page, 'Go to Line/Column...', `:${line}`);
   await runCommand(page, 'Debug: Toggle Breakpoint');
   await openLambdaView(page);
   await clickInlineAction(treeRow(page, 'Functions', 'scheduled').first(), 'Debug');

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { repoRoot } from './lib/codeServer.mjs';
 import { startSession } from './lib/session.mjs';
 import {
-  answerInputBox, clickInlineAction, editorTab, expand, openLambdaView, outputText, pickQuickItem, runCommand,
+  clickInlineAction, editorTab, expand, openLambdaView, outputText, pickQuickItem, runCommand, runCommandAndAnswer,
   treeLabels, treeRow, webviewFrame, withScreenshotOnFailure,
 } from './lib/workbench.mjs';
 
@@ -110,8 +110,7 @@ test('Recent Invocations lists each invoke', () => step('recent', async () => {
 }));
 
 test('New Function adds a function to the template, keeping its comments, and it invokes at once', () => step('new-function', async () => {
-  await runCommand(page, 'Lambda: New Function…');
-  await answerInputBox(page, 'OrdersFunction');
+  await runCommandAndAnswer(page, 'Lambda: New Function…', 'OrdersFunction');
   await pickQuickItem(page, 'Node.js 20 · JavaScript');
   await pickQuickItem(page, 'SQS');
   const result = await resultPanel('OrdersFunction');
@@ -126,8 +125,7 @@ test('New Function adds a function to the template, keeping its comments, and it
 }));
 
 test('New Function in TypeScript invokes at once, in a project with nothing installed', () => step('new-function-ts', async () => {
-  await runCommand(page, 'Lambda: New Function…');
-  await answerInputBox(page, 'ReportsFunction');
+  await runCommandAndAnswer(page, 'Lambda: New Function…', 'ReportsFunction');
   await pickQuickItem(page, 'Node.js 20 · TypeScript');
   await pickQuickItem(page, 'HTTP API');
   const result = await resultPanel('ReportsFunction');

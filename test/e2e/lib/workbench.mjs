@@ -81,6 +81,22 @@ export async function quickItemLabels(page) {
   return (await rows.locator('.quick-input-list-label .label-name').allInnerTexts()).map(clean);
 }
 
+/**
+ * Runs a command whose first step is an InputBox, and answers it. The command palette hides itself after it has run
+ * the command; an extension's InputBox shown before that hide can go down with it (seen in CI, after an invoke):
+ * then the command is run again.
+ */
+export async function runCommandAndAnswer(page, title, text) {
+  const input = page.locator('.quick-input-widget:not([inert]) .quick-input-box input');
+  for (let attempt = 1; ; attempt++) {
+    await runCommand(page, title);
+    if (await input.waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => false)) break;
+    if (attempt === 3) throw new Error(`"${title}" never showed its input box`);
+  }
+  await input.fill(text);
+  await page.keyboard.press('Enter');
+}
+
 /** Types into the visible InputBox and accepts. */
 export async function answerInputBox(page, text) {
   const input = quickInput(page);
