@@ -7,7 +7,7 @@
 // not an assertion).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { startSession } from './lib/session.mjs';
 import {
@@ -21,7 +21,8 @@ let session;
 let page;
 
 before(async () => {
-  session = await startSession('debug');
+  // Auto-save off (code-server turns it on in the browser), as in a desktop VS Code: 🐞 must save the handler itself.
+  session = await startSession('debug', { settings: { 'files.autoSave': 'off' } });
   page = session.page;
 });
 after(async () => {
@@ -106,19 +107,27 @@ test('🐞 on a JavaScript function stops at a breakpoint in its handler, shows 
   await callStack.locator('.monaco-list-row', { hasText: /Paused on breakpoint/i }).first().waitFor({ state: 'detached' });
 }));
 
-test('a second 🐞, on the saved event, stops again (the figure once the JavaScript debugger is loaded)', () => step('node-again', async () => {
+test('a second 🐞, on the saved event, runs the unsaved edit of the handler and stops again (the figure once the JavaScript debugger is loaded)', () => step('node-again', async () => {
+  await page.locator('.debug-toolbar').waitFor({ state: 'hidden', timeout: 30_000 });
+  // An edit left unsaved: 🐞 saves it first (the session starts without VS Code's own save, see debugWiring.ts).
+  await editorTab(page, 'app.mjs').first().click();
+  await runCommandAndAnswer(page, 'Go to Line/Column...', ':10');
+  await page.keyboard.press('Home');
+  await page.keyboard.press('Shift+End');
+  await page.keyboard.insertText("headers: { 'content-type': 'application/json', 'x-edited': 'unsaved until the debug run' },");
+  await page.locator('.tabs-container .tab.dirty', { hasText: 'app.mjs' }).first().waitFor();
   await openLambdaView(page);
   const saved = treeRow(page, 'Functions', 'get-hello').first();
-  await page.locator('.debug-toolbar').waitFor({ state: 'hidden', timeout: 30_000 });
   await clickInlineAction(saved, 'Debug');
   const started = Date.now();
   const callStack = callStackPane();
   const paused = callStack.locator('.monaco-list-row', { hasText: /Paused on breakpoint/i }).first();
   console.log(`[e2e] click to stop at the breakpoint (Node.js, second run): ${await msUntilCallStackRow(/Paused on breakpoint/i, started)} ms`);
   await paused.waitFor();
-  await runCommand(page, 'Debug: Continue');
+  await continueToResult('Lambda: HelloNodeFunction', /unsaved until the debug run/);
   await paused.waitFor({ state: 'detached', timeout: 30_000 });
   await page.locator('.debug-toolbar').waitFor({ state: 'hidden', timeout: 30_000 });
+  assert.match(readFileSync(path.join(session.ws, 'hello', 'hello-node', 'app.mjs'), 'utf8'), /unsaved until the debug run/);
 }));
 
 test('🐞 on a TypeScript saved event stops at a breakpoint in app.ts itself (not the transpiled script), then returns', () => step('ts', async () => {
