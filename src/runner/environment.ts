@@ -85,8 +85,6 @@ export class Environment implements ApiHandler {
   private state: RuntimeState = RuntimeState.Started;
   private pendingNext?: Reply;
   private frozen = false;
-  /** A freeze scheduled for when the caller has had its result (see scheduleFreeze). */
-  private pendingFreeze?: NodeJS.Immediate;
   private watched = false;
   private exited = false;
   private killedByUs = false;
@@ -437,9 +435,8 @@ export class Environment implements ApiHandler {
    * Lambda, before any of its timers could tell.
    */
   private scheduleFreeze(): void {
-    if (!this.spec.freeze || this.pendingFreeze) return;
-    this.pendingFreeze = setImmediate(() => {
-      this.pendingFreeze = undefined;
+    if (!this.spec.freeze) return;
+    setImmediate(() => {
       if (!this.current || this.current.ended) this.freeze();
     });
   }

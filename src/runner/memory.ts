@@ -6,18 +6,21 @@ const PAGE_SIZE = 4096;
 const MB = 1024 * 1024;
 const scratch = Buffer.alloc(4096);
 
-function readAt(fd: number): string {
-  const n = fs.readSync(fd, scratch, 0, scratch.length, 0);
-  return scratch.toString('latin1', 0, n);
+/** The bytes of an open /proc file, re-read in place (a view of the shared scratch buffer: use it at once). */
+function bytesAt(fd: number): Buffer {
+  return scratch.subarray(0, fs.readSync(fd, scratch, 0, scratch.length, 0));
 }
 
-function readFile(path: string): string | undefined {
+function bytesOf(path: string): Buffer | undefined {
   try {
-    return fs.readFileSync(path, 'latin1');
+    return fs.readFileSync(path);
   } catch {
     return undefined; // the process ended between listing and reading
   }
 }
+
+const readAt = (fd: number) => bytesAt(fd).toString('latin1');
+const readFile = (path: string) => bytesOf(path)?.toString('latin1');
 
 function openOrUndefined(path: string): number | undefined {
   try {
@@ -29,20 +32,19 @@ function openOrUndefined(path: string): number | undefined {
 
 const VM_HWM = Buffer.from('VmHWM:');
 
-/** VmHWM of an open /proc/<pid>/status, read without making a string of the file (this runs at every invoke). */
-function hwmKbAt(fd: number): number {
-  const n = fs.readSync(fd, scratch, 0, scratch.length, 0);
-  let at = scratch.indexOf(VM_HWM);
-  if (at === -1 || at >= n) return 0;
+/** VmHWM, in kB, from the bytes of a /proc/<pid>/status: parsed in place, without a string of the file (every invoke). */
+function hwmKb(status: Buffer | undefined): number {
+  if (!status) return 0;
+  let at = status.indexOf(VM_HWM);
+  if (at === -1) return 0;
   at += VM_HWM.length;
-  while (at < n && (scratch[at] === 0x20 || scratch[at] === 0x09)) at++;
+  while (status[at] === 0x20 || status[at] === 0x09) at++;
   let kb = 0;
-  while (at < n && scratch[at] >= 0x30 && scratch[at] <= 0x39) kb = kb * 10 + scratch[at++] - 0x30;
+  while (status[at] >= 0x30 && status[at] <= 0x39) kb = kb * 10 + status[at++] - 0x30;
   return kb;
 }
 
 const parsePids = (list: string | undefined) => (list ?? '').split(' ').filter((p) => p.trim()).map(Number);
-const hwmKb = (status: string | undefined) => Number(/VmHWM:\s+(\d+) kB/.exec(status ?? '')?.[1] ?? 0);
 const rssBytes = (statm: string | undefined) => Number(statm?.split(' ')[1] ?? 0) * PAGE_SIZE;
 
 export class ProcessTreeMemory {
@@ -78,8 +80,8 @@ export class ProcessTreeMemory {
   /** Peak resident memory (VmHWM) summed over the tree, in MB rounded up: Lambda's "Max Memory Used". */
   peakMB(): number {
     try {
-      let kb = this.statusFd === undefined ? 0 : hwmKbAt(this.statusFd);
-      for (const child of this.descendants()) kb += hwmKb(readFile(`/proc/${child}/status`));
+      let kb = this.statusFd === undefined ? 0 : hwmKb(bytesAt(this.statusFd));
+      for (const child of this.descendants()) kb += hwmKb(bytesOf(`/proc/${child}/status`));
       return Math.ceil((kb * 1024) / MB);
     } catch {
       return 0;
