@@ -2,6 +2,7 @@
 // logs on stderr, exit 0 / 1 / 2.
 import { WorkbenchError } from '../errors';
 import { ExitCode, type CliCommand, type CliIO } from './io';
+import { drainStdio, stderrIsTTY, writeFd } from './stdio';
 
 const usage = `Usage: lambda-workbench <command> [options]
 
@@ -60,11 +61,16 @@ function describeError(error: unknown): string {
 
 function processIO(): CliIO {
   return {
-    stdout: (text) => void process.stdout.write(text),
-    stderr: (text) => void process.stderr.write(text),
+    stdout: (text) => writeFd(1, text),
+    stderr: (text) => writeFd(2, text),
     cwd: process.cwd(),
     env: process.env,
-    stderrIsTTY: process.stderr.isTTY === true,
+    // Asked when first needed (it loads node:tty), by then the function's process is on its way.
+    get stderrIsTTY() {
+      const value = stderrIsTTY();
+      Object.defineProperty(this, 'stderrIsTTY', { value });
+      return value;
+    },
     readStdin: async () => {
       const chunks: Buffer[] = [];
       for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
@@ -82,6 +88,6 @@ export function runFromCommandLine(): void {
   void main(process.argv.slice(2), processIO()).then((code) => {
     // Leave as soon as stdout and stderr have drained, rather than when the last handle (a server, a timer) closes.
     process.exitCode = code;
-    process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
+    drainStdio(() => process.exit(code));
   });
 }

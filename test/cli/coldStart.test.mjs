@@ -21,6 +21,33 @@ test('a cold invoke without a debugger loads neither ws nor https, tls, zlib or 
   const loaded = JSON.parse(/^LOADED (.*)$/m.exec(result.stderr)[1]);
   assert.ok(loaded.includes('child_process'), 'the probe sees the modules an invoke does use');
   for (const unused of ['https', 'tls', 'zlib', 'perf_hooks', 'http']) assert.ok(!loaded.includes(unused), `${unused} was loaded`);
+  // The payload and the log lines go to the descriptors themselves: no stream is made for them. (Node makes
+  // process.stderr when a socket closes, so it may appear once the function's process is on its way.)
+  const streams = JSON.parse(/^STREAMS (.*)$/m.exec(result.stderr)[1]);
+  assert.ok(streams.every((entry) => entry === 'stderr after spawn'), streams.join(', '));
+  assert.match(result.stderr, /^REPORT RequestId: /m);
+});
+
+test('a non-blocking stdout that fills up still gets the whole payload, in one piece', async () => {
+  // The descriptor is made non-blocking before node starts (as a parent that shares its own pipe may leave it), so
+  // the CLI's blocking writes meet EAGAIN and hand the rest to Node's stream.
+  const event = JSON.stringify({ data: 'y'.repeat(3 * 1024 * 1024) });
+  const nonBlocking = 'import fcntl, os, sys; fcntl.fcntl(1, fcntl.F_SETFL, fcntl.fcntl(1, fcntl.F_GETFL) | os.O_NONBLOCK); os.execv(sys.argv[1], sys.argv[1:])';
+  const child = spawn('python3', ['-c', nonBlocking, process.execPath, cli, 'invoke', '--handler', 'index.value', '--runtime', 'nodejs20.x', '-e', '-'], {
+    cwd: path.join(root, 'test', 'fixtures', 'runtime-node', 'async-result'),
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  const errors = [];
+  child.stderr.on('data', (chunk) => errors.push(chunk));
+  child.stdin.end(event);
+  child.stdout.pause();
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  const chunks = [];
+  child.stdout.on('data', (chunk) => chunks.push(chunk));
+  child.stdout.resume();
+  const [code] = await once(child, 'close');
+  assert.equal(code, 0, Buffer.concat(errors).toString());
+  assert.equal(Buffer.concat(chunks).toString(), `{"echo":${event}}`);
 });
 
 test('leaving as soon as the output has drained still delivers a 5 MB payload to a slow reader', async () => {
