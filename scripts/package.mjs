@@ -25,9 +25,11 @@ function run(command, args, cwd) {
 const staging = mkdtempSync(path.join(os.tmpdir(), 'lwb-package-'));
 try {
   for (const name of buildInputs) symlinkSync(path.join(root, name), path.join(staging, name));
+  // The runtimes are copied first: the build writes their one-file Node.js runtime and TypeScript transpiler there.
+  cpSync(path.join(root, 'runtimes'), path.join(staging, 'runtimes'), { recursive: true });
   run(process.execPath, ['esbuild.mjs', '--production'], staging);
   for (const name of buildInputs) rmSync(path.join(staging, name));
-  for (const name of packageInputs) cpSync(path.join(root, name), path.join(staging, name), { recursive: true });
+  for (const name of packageInputs) if (name !== 'runtimes') cpSync(path.join(root, name), path.join(staging, name), { recursive: true });
   run(path.join(root, 'node_modules', '.bin', 'vsce'), ['package', '--no-dependencies', '--allow-missing-repository',
     '--skip-license', '--no-rewrite-relative-links', '--out', out], staging);
   const kb = (file) => `${(statSync(file).size / 1024).toFixed(0)} KB`;

@@ -17,7 +17,10 @@ const STREAM_RESPONSE = 'response';
 const TYPESCRIPT = ['.ts', '.mts', '.cts'];
 
 // Modules are required as if from the runtime's entry file, so "Require stack" ends with it (like /var/runtime/index.mjs).
-const runtimeRequire = require('module').createRequire(path.join(__dirname, 'bootstrap.js'));
+// The loader's own createRequire, from the entry module's class (node:module's is the same function): loading
+// node:module would also load the ES module loader, about 2 ms of a cold start under Lambda's node options, which
+// compile it without its code cache. (`module.constructor` would do in the sources, not in their one-file build.)
+const runtimeRequire = require.main.constructor.createRequire(path.join(__dirname, 'bootstrap.js'));
 
 /** `src/handlers/api.get.list` → { moduleRoot: 'src/handlers/', moduleName: 'api', handlerPath: 'get.list' } */
 function parseHandlerString(fullHandler) {

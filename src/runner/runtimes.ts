@@ -24,6 +24,28 @@ export function runtimesRoot(): string {
   return candidates.find((dir) => fs.existsSync(path.join(dir, 'errors.json'))) ?? candidates[0];
 }
 
+let nodeEntry: string | undefined;
+
+/**
+ * The Node.js runtime's entry: its one-file build (bootstrap.bundle.js, made by the build beside its sources), unless
+ * it is missing or older than a source file, as after an edit not yet built; then the sources themselves. Asked once.
+ */
+export function nodeBootstrap(): string {
+  if (nodeEntry) return nodeEntry;
+  const dir = path.join(runtimesRoot(), 'node');
+  const sources = path.join(dir, 'bootstrap.js');
+  nodeEntry = sources;
+  try {
+    const built = fs.statSync(path.join(dir, 'bootstrap.bundle.js')).mtimeMs;
+    const current = fs.readdirSync(dir).every((name) => !/\.(c|m)?js(on)?$/.test(name) || name === 'bootstrap.bundle.js'
+      || fs.statSync(path.join(dir, name)).mtimeMs <= built);
+    if (current && fs.statSync(path.join(dir, '..', 'errors.json')).mtimeMs <= built) nodeEntry = path.join(dir, 'bootstrap.bundle.js');
+  } catch {
+    // no build: the sources
+  }
+  return nodeEntry;
+}
+
 export function runtimeFamily(runtime: string | undefined): RuntimeFamily | undefined {
   if (!runtime || !(SUPPORTED_RUNTIMES as readonly string[]).includes(runtime)) return undefined;
   if (runtime.startsWith('nodejs')) return 'nodejs';
@@ -78,7 +100,7 @@ export function resolveRuntime(runtime: string | undefined, ctx: ResolveContext)
       warnOnce(ctx, `node:${runtime}:${node}`,
         `${runtime} runs on Node.js ${actual} here (${node}); set ${binaryVariable(runtime)} to a Node.js ${wanted} binary to match Lambda`);
     }
-    return { family, runtime, command: node, args: [path.join(runtimesRoot(), 'node', 'bootstrap.js')], runtimeVersion };
+    return { family, runtime, command: node, args: [nodeBootstrap()], runtimeVersion };
   }
   if (family === 'python') {
     const python = override ?? pythonBinary(runtime, ctx);

@@ -1,14 +1,15 @@
 // The runtime's own cost at a cold start: it talks to the Runtime API and writes console lines without `net` and
-// `stream` (under Lambda's node options Node compiles them without their code cache, ~12 ms), and still behaves the
-// same where it falls back to `net` or where the function makes process.stdout itself.
+// `stream` (under Lambda's node options Node compiles them without their code cache, ~12 ms), loads the handler
+// without `node:module` (which brings the ES module loader, ~2 ms), and still behaves the same where it falls back to
+// `net` or where the function makes process.stdout itself.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { appLines } from '../helpers/invoke.mjs';
 import { invoke } from './nodeRuntime.mjs';
 
-const heavy = ['net', 'stream', 'http'];
+const heavy = ['net', 'stream', 'http', 'module', 'internal/modules/esm/loader'];
 
-test('a cold invoke that logs loads neither net nor stream: the Runtime API and the console go through file descriptors', async () => {
+test('a cold invoke that logs loads neither net, stream nor node:module: the Runtime API and the console go through file descriptors', async () => {
   const result = await invoke('loaded-modules', 'index.handler', { runtime: 'nodejs20.x' });
   for (const name of heavy) assert.ok(!result.json.includes(name), `${name} was loaded: ${result.json.join(' ')}`);
   assert.deepEqual(result.lines, ['<time>\t<id>\tINFO\ta console line']);
