@@ -101,7 +101,7 @@ export const invokeCommand: CliCommand = async (args, io) => {
   checkHandlerFile(fn);
   const event = await readEvent(values.event, values['event-json'], io);
   const envOverrides = values['env-vars'] ? readEnvVarsFile(path.resolve(io.cwd, values['env-vars']), ids) : undefined;
-  const showLine = (line: string) => (io.stderrIsTTY ? line.replace(/\r/g, '\n') : line);
+  const showLine = (line: string) => (line.includes('\r') && io.stderrIsTTY ? line.replace(/\r/g, '\n') : line);
   const runner = new Runner({
     region,
     accountId,
