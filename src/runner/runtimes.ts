@@ -27,23 +27,28 @@ export function runtimesRoot(): string {
 let nodeEntry: string | undefined;
 
 /**
- * The Node.js runtime's entry: its one-file build (bootstrap.bundle.js, made by the build beside its sources), unless
- * it is missing or older than a source file, as after an edit not yet built; then the sources themselves. Asked once.
+ * The Node.js runtime's entry: its one-file build (bootstrap.bundle.js, made by the build beside its sources). Where
+ * the sources are there too (a checkout; the packaged extension ships only the build) and one of them is newer than
+ * the build, as after an edit not yet built, the sources themselves: an edit is never hidden by a stale build.
  */
 export function nodeBootstrap(): string {
   if (nodeEntry) return nodeEntry;
   const dir = path.join(runtimesRoot(), 'node');
+  const bundle = path.join(dir, 'bootstrap.bundle.js');
   const sources = path.join(dir, 'bootstrap.js');
-  nodeEntry = sources;
-  try {
-    const built = fs.statSync(path.join(dir, 'bootstrap.bundle.js')).mtimeMs;
-    const current = fs.readdirSync(dir).every((name) => !/\.(c|m)?js(on)?$/.test(name) || name === 'bootstrap.bundle.js'
-      || fs.statSync(path.join(dir, name)).mtimeMs <= built);
-    if (current && fs.statSync(path.join(dir, '..', 'errors.json')).mtimeMs <= built) nodeEntry = path.join(dir, 'bootstrap.bundle.js');
-  } catch {
-    // no build: the sources
-  }
+  nodeEntry = fs.existsSync(sources) && !builtAfterSources(bundle, dir) ? sources : bundle;
   return nodeEntry;
+}
+
+function builtAfterSources(bundle: string, dir: string): boolean {
+  try {
+    const built = fs.statSync(bundle).mtimeMs;
+    const newer = (file: string) => fs.statSync(file).mtimeMs > built;
+    return !newer(path.join(dir, '..', 'errors.json'))
+      && !fs.readdirSync(dir).some((name) => /\.(c|m)?js(on)?$/.test(name) && name !== 'bootstrap.bundle.js' && newer(path.join(dir, name)));
+  } catch {
+    return false;
+  }
 }
 
 export function runtimeFamily(runtime: string | undefined): RuntimeFamily | undefined {

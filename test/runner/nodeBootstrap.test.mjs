@@ -19,20 +19,36 @@ test('the runner starts the Node.js runtime from its one-file build', async () =
   assert.equal(result.json, path.join(root, 'runtimes', 'node', 'bootstrap.bundle.js'));
 });
 
-test('a runtime source newer than the build: the runner starts the sources instead', () => {
-  // A copy of the programmatic API and the runtimes, with one source edited after the build.
-  const copy = path.join(scratch, 'copy');
+/** Runs the handler through a copy of the programmatic API and the runtimes, prepared by `edit`; returns process.argv[1]. */
+function entryOfCopy(name, edit) {
+  const copy = path.join(scratch, name);
   fs.mkdirSync(path.join(copy, 'dist'), { recursive: true });
   fs.copyFileSync(path.join(root, 'dist', 'lib.js'), path.join(copy, 'dist', 'lib.js'));
   fs.cpSync(path.join(root, 'runtimes'), path.join(copy, 'runtimes'), { recursive: true, filter: (source) => !source.includes('__pycache__') });
-  const later = new Date(Date.now() + 60_000);
-  fs.utimesSync(path.join(copy, 'runtimes', 'node', 'rawHttp.js'), later, later);
+  edit(path.join(copy, 'runtimes', 'node'));
   const script = `
     const lib = require(${JSON.stringify(path.join(copy, 'dist', 'lib.js'))});
     const runner = new lib.Runner({ onWarning: () => {} });
     const fn = { functionName: 'f', codeDir: ${JSON.stringify(handlerDir)}, handler: 'index.handler', runtime: 'nodejs20.x', timeout: 3,
       memorySize: 128, environment: {}, architecture: 'x86_64', ephemeralStorage: 512, logging: { logFormat: 'Text' }, layers: [] };
     runner.invoke(fn, '{}').then((result) => { process.stdout.write(result.payload); return runner.dispose(); });`;
-  const argv1 = JSON.parse(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8', timeout: 30_000 }));
-  assert.equal(argv1, path.join(copy, 'runtimes', 'node', 'bootstrap.js'));
+  return path.relative(copy, JSON.parse(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8', timeout: 30_000 })));
+}
+
+const later = new Date(Date.now() + 60_000);
+
+test('a runtime source newer than the build: the runner starts the sources instead', () => {
+  const entry = entryOfCopy('edited', (dir) => fs.utimesSync(path.join(dir, 'rawHttp.js'), later, later));
+  assert.equal(entry, path.join('runtimes', 'node', 'bootstrap.js'));
+});
+
+test('the packaged extension (the build without its sources) starts the build, whatever the files\' times', () => {
+  // Unpacking a VSIX gives each file the time it was written, in the archive's order.
+  const entry = entryOfCopy('packaged', (dir) => {
+    for (const name of fs.readdirSync(dir)) {
+      if (/\.m?js$/.test(name) && !['bootstrap.bundle.js', 'tsHooks.mjs', 'tsTransform.js', 'packageScope.js'].includes(name)) fs.rmSync(path.join(dir, name));
+    }
+    fs.utimesSync(path.join(dir, 'tsHooks.mjs'), later, later);
+  });
+  assert.equal(entry, path.join('runtimes', 'node', 'bootstrap.bundle.js'));
 });
