@@ -22,6 +22,7 @@ describe('GET /next', () => {
     const result = await invoke({ action: 'env' }, { clientContext: '{"custom":{"a":1}}', cognitoIdentity: '{"cognitoIdentityId":"id1","cognitoIdentityPoolId":"pool1"}' });
     const headers = result.json.headers;
     assert.equal(headers['lambda-runtime-aws-request-id'], result.requestId);
+    assert.match(result.requestId, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     const deadline = Number(headers['lambda-runtime-deadline-ms']);
     assert.ok(deadline >= before + 3000 - 50 && deadline <= Date.now() + 3000, `deadline ${deadline}`);
     assert.equal(headers['lambda-runtime-invoked-function-arn'], 'arn:aws:lambda:us-east-1:123456789012:function:fixture');
@@ -29,6 +30,18 @@ describe('GET /next', () => {
     assert.equal(headers['lambda-runtime-client-context'], '{"custom":{"a":1}}');
     assert.equal(headers['lambda-runtime-cognito-identity'], '{"cognitoIdentityId":"id1","cognitoIdentityPoolId":"pool1"}');
     assert.equal(headers['content-type'], 'application/json');
+  });
+
+  it('gives every invoke a request id and trace id of its own', async () => {
+    const ids = new Set();
+    const traces = new Set();
+    for (let i = 0; i < 20; i++) {
+      const { json } = await invoke({ action: 'env' });
+      ids.add(json.headers['lambda-runtime-aws-request-id']);
+      traces.add(json.headers['lambda-runtime-trace-id']);
+    }
+    assert.equal(ids.size, 20);
+    assert.equal(traces.size, 20);
   });
 
   it('leaves out the optional headers when there is nothing to send', async () => {
