@@ -44,6 +44,21 @@ describe('GET /next', () => {
     assert.equal(traces.size, 20);
   });
 
+  it('reads request heads as HTTP/1.x: a bad request line or Content-Length is 400, header names in any case and spacing', async () => {
+    const heads = [
+      'GET /2018-06-01/runtime/nope\r\n\r\n', // no version
+      'GET  HTTP/1.1\r\n\r\n', // no path
+      'GET /x HTTP/2.0\r\n\r\n',
+      ' /x HTTP/1.1\r\n\r\n', // no method
+      'GET /2018-06-01/runtime/nope HTTP/1.1 \r\nHOST :  a \r\n  X-Odd:1\r\n\r\n',
+      'GET /2018-06-01/runtime/nope HTTP/1.1\r\nContent-Length: x\r\n\r\n',
+      'GET /2018-06-01/runtime/nope HTTP/1.0\r\nX: 1\r\n\r\n',
+    ];
+    const { json } = await invoke({ action: 'raw-heads', heads });
+    assert.deepEqual(json, ['HTTP/1.1 400 Bad Request', 'HTTP/1.1 400 Bad Request', 'HTTP/1.1 400 Bad Request', 'HTTP/1.1 400 Bad Request',
+      'HTTP/1.1 404 Not Found', 'HTTP/1.1 400 Bad Request', 'HTTP/1.1 404 Not Found']);
+  });
+
   it('leaves out the optional headers when there is nothing to send', async () => {
     const { json } = await invoke({ action: 'env' });
     assert.equal(json.headers['lambda-runtime-client-context'], undefined);
