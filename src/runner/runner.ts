@@ -146,11 +146,11 @@ export class Runner {
     outcome.durationMs += suppressedInitMs;
 
     const result = this.describe(fn, requestId, outcome, slot, platform, emit);
-    const report: ReportFigures = {
-      ...result.report,
-      initDurationMs,
-      billedDurationMs: billedDuration(result.report.durationMs, initDurationMs),
-    };
+    // Completed in place, and the result below made with one spread: a second spread into an object literal is a
+    // generic copy in V8, microseconds of every warm invoke.
+    const report: ReportFigures = result.report;
+    report.initDurationMs = initDurationMs;
+    report.billedDurationMs = billedDuration(report.durationMs, initDurationMs);
     emit(platform.end(requestId, report, result.payload.length));
     emit(platform.report(requestId, report));
     const pausedMs = debug ? slot.env.invokePausedMs : undefined;
@@ -159,7 +159,9 @@ export class Runner {
     if (debug) slot.sink = () => undefined;
     else if (outcome.failure) await this.drop(slot);
     else slot.busy = false;
-    return { ...result, requestId, report, logs: logs.toArray(), coldStart, ...(debug ? { pausedMs } : {}) };
+    const invokeResult: InvokeResult = { ...result, requestId, report, logs: logs.toArray(), coldStart };
+    if (debug) invokeResult.pausedMs = pausedMs;
+    return invokeResult;
   }
 
   /** Drops the warm environments of one function (its code or configuration changed), or of all. */
@@ -272,7 +274,7 @@ export class Runner {
         },
       };
     }
-    const report = { ...base, durationMs: outcome.durationMs };
+    const report: ReportFigures = { ...base, durationMs: outcome.durationMs, status: 'success' };
     if (outcome.tooLarge) {
       const errorType = 'Function.ResponseSizeTooLarge';
       return { payload: platformError(errorType, platformMessages[errorType]), contentType: 'application/json', functionError: 'Unhandled',
@@ -288,7 +290,7 @@ export class Runner {
       return { payload: posted.payload, contentType: posted.contentType, functionError: 'Unhandled', errorType: posted.errorType, streamed,
         report: { ...report, status: 'error', errorType: posted.errorType ?? 'Runtime.Unknown' } };
     }
-    return { payload: posted.payload, contentType: posted.contentType, streamed, report: { ...report, status: 'success' } };
+    return { payload: posted.payload, contentType: posted.contentType, streamed, report };
   }
 
   /** The payload and log lines of a platform-level failure (spec §5.3). */
