@@ -38,6 +38,10 @@ export class DebugWiring implements vscode.Disposable {
   private readonly jsDebug: JsDebugWarmUp;
   /** When each `lambda` session started (the result's "started at"). */
   private readonly startedAt = new Map<string, number>();
+  /** A debug session has started in this window (VS Code opens the Debug Console at the first one only). */
+  private sessionSeen = vscode.debug.activeDebugSession !== undefined;
+  /** The Debug Console is this extension's to open: at the first stop or the end of the window's first session. */
+  private consolePending = false;
 
   constructor(private readonly deps: DebugWiringDeps) {
     const functions = () => deps.services.catalog.functions();
@@ -55,9 +59,17 @@ export class DebugWiring implements vscode.Disposable {
       }),
       registerDebugConfigurationProvider(new LambdaDebugConfigurationProvider({ functions, pickEvent: (target) => pickDebugEvent(target, eventOptions()), willLaunch })),
       vscode.debug.onDidStartDebugSession((session) => {
+        this.sessionSeen = true;
         if (session.type === DEBUG_TYPE) this.startedAt.set(session.id, Date.now());
       }),
-      vscode.debug.onDidTerminateDebugSession((session) => this.startedAt.delete(session.id)),
+      vscode.debug.onDidTerminateDebugSession((session) => {
+        this.startedAt.delete(session.id);
+        if (session.type === DEBUG_TYPE) this.openPendingConsole();
+      }),
+      vscode.debug.onDidChangeActiveStackItem((item) => {
+        // A stack frame: a session has stopped (a thread alone is focused as a session starts).
+        if (item && 'frameId' in item) this.openPendingConsole();
+      }),
       vscode.debug.onDidReceiveDebugSessionCustomEvent((event) => this.onCustomEvent(event)),
       vscode.languages.registerCodeLensProvider(CODE_LENS_SELECTOR, this.codeLens),
       vscode.workspace.onDidChangeConfiguration((event) => {
@@ -85,11 +97,39 @@ export class DebugWiring implements vscode.Disposable {
       // The earliest moment the runtime is known: js-debug activates while VS Code prepares the session.
       if (/^nodejs/.test(chosen.target.fn.runtime ?? '')) this.jsDebug.warmUp();
       const folder = vscode.workspace.getWorkspaceFolder(vscode.Uri.file(chosen.target.template.file));
-      return await startDebuggingWithoutReload(folder, debugConfigurationFor(chosen.target, chosen.event));
+      const config = this.consoleAfterFirstStop(folder, debugConfigurationFor(chosen.target, chosen.event));
+      const started = await startDebuggingWithoutReload(folder, config);
+      if (!started) this.consolePending = false;
+      return started;
     } catch (error) {
       void vscode.window.showErrorMessage(error instanceof Error ? error.message : String(error));
       return false;
     }
+  }
+
+  /**
+   * VS Code opens the Debug Console (`internalConsoleOptions`, by default `openOnFirstSessionStart`) as the window's
+   * first session has launched: that is the moment the adapter asks for the child attach, and building the console
+   * (an editor, a tree) then delays the child session's start by about 0.3 s on a two-core machine, in the first run
+   * only. For that first session the console is opened here instead, without focus, once the function stops at a
+   * breakpoint (or the session ends): the same console, shown after the stop rather than before it.
+   */
+  private consoleAfterFirstStop(folder: vscode.WorkspaceFolder | undefined, config: LambdaDebugConfiguration): vscode.DebugConfiguration {
+    const option = vscode.workspace.getConfiguration('debug', folder?.uri).get<string>('internalConsoleOptions');
+    if (this.sessionSeen || config.noDebug || option !== 'openOnFirstSessionStart') return config;
+    this.consolePending = true;
+    return { ...config, internalConsoleOptions: 'neverOpen' };
+  }
+
+  private openPendingConsole(): void {
+    if (!this.consolePending) return;
+    this.consolePending = false;
+    // The view's own focus command opens it (the toggle would hide a console that has focus); the stop's editor gets
+    // its focus back, as VS Code leaves it at a break (debug.focusEditorOnBreak), so the keyboard stays in the code.
+    const refocusEditor = vscode.workspace.getConfiguration('debug').get<boolean>('focusEditorOnBreak') !== false;
+    Promise.resolve(vscode.commands.executeCommand('workbench.panel.repl.view.focus'))
+      .then(() => (refocusEditor ? vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup') : undefined))
+      .then(undefined, () => undefined);
   }
 
   private async choose(arg: unknown): Promise<{ target: FunctionTarget; event: DebugEvent } | undefined> {
