@@ -79,12 +79,18 @@ class RawHttpClient {
   parseOne() {
     const end = this.buffer.indexOf(CRLFCRLF);
     if (end === -1) return false;
-    const lines = this.buffer.subarray(0, end).toString('latin1').split('\r\n');
-    const status = parseInt(lines[0].split(' ')[1], 10);
+    // Read in place (no arrays of lines and words), header names lowered once each: two answers per warm invoke.
+    const head = this.buffer.toString('latin1', 0, end);
+    const lineEnd = endOfLine(head, 0);
+    const space = head.indexOf(' ');
+    const space2 = head.indexOf(' ', space + 1);
+    const status = parseInt(head.slice(space + 1, space2 === -1 || space2 > lineEnd ? lineEnd : space2), 10);
     const headers = {};
-    for (let i = 1; i < lines.length; i++) {
-      const colon = lines[i].indexOf(':');
-      if (colon > 0) headers[lines[i].slice(0, colon).trim().toLowerCase()] = lines[i].slice(colon + 1).trim();
+    for (let at = lineEnd + 2; at < head.length;) {
+      const eol = endOfLine(head, at);
+      const colon = head.indexOf(':', at);
+      if (colon > at && colon < eol) headers[lowerName(head.slice(at, colon))] = head.slice(colon + 1, eol).trim();
+      at = eol + 2;
     }
     let body;
     let rest;
@@ -106,6 +112,23 @@ class RawHttpClient {
     pending.resolve({ status, headers, body });
     return true;
   }
+}
+
+/** Where the line starting at `from` ends (its CRLF, or the end of a head whose last line has none). */
+function endOfLine(head, from) {
+  const found = head.indexOf('\r\n', from);
+  return found === -1 ? head.length : found;
+}
+
+/** Header names as keys: trimmed and lower-cased, remembered for the few names the Runtime API sends. */
+const lowerNames = new Map();
+function lowerName(name) {
+  let lower = lowerNames.get(name);
+  if (lower === undefined) {
+    lower = name.trim().toLowerCase();
+    if (lowerNames.size < 64) lowerNames.set(name, lower);
+  }
+  return lower;
 }
 
 /** A whole chunked body from `start`, or undefined while it is incomplete. */
