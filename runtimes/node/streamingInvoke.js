@@ -3,6 +3,7 @@
 // of a callback, and must return a promise. Failures go out as trailers of the stream. Spec: lambda-spec.md §1.6, §5.1.
 
 const beforeExit = require('./beforeExit.js');
+const { contextWaitingForEmptyEventLoop, waitsForEmptyEventLoop } = require('./callbackContext.js');
 const { message } = require('./errors.js');
 const { structuredConsole } = require('./logPatch.js');
 const { tryCallFail } = require('./responseStream.js');
@@ -16,20 +17,12 @@ async function handleOnceStreaming(runtime) {
   const options = metadata.highWaterMark ? { highWaterMark: metadata.highWaterMark } : undefined;
   const { request: responseStream, responseDone } = client.getStreamForInvocationResponse(id, options);
 
-  let waitForEmptyEventLoop = true;
-  const context = node24 ? {} : {
-    get callbackWaitsForEmptyEventLoop() {
-      return waitForEmptyEventLoop;
-    },
-    set callbackWaitsForEmptyEventLoop(value) {
-      waitForEmptyEventLoop = value;
-    },
-  };
+  const context = node24 ? {} : contextWaitingForEmptyEventLoop();
 
   // Node ≤22 starts the next invocation once the event loop is empty (unless told not to wait); Node 24 at once.
   const scheduleNext = () => {
     beforeExit.reset();
-    if (node24 || !waitForEmptyEventLoop) runtime.scheduleIteration();
+    if (node24 || !waitsForEmptyEventLoop(context)) runtime.scheduleIteration();
     else beforeExit.set(() => setImmediate(() => runtime.scheduleIteration()));
   };
   const fail = (error) => {

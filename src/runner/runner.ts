@@ -146,8 +146,6 @@ export class Runner {
     outcome.durationMs += suppressedInitMs;
 
     const result = this.describe(fn, requestId, outcome, slot, platform, emit);
-    // Completed in place, and the result below made with one spread: a second spread into an object literal is a
-    // generic copy in V8, microseconds of every warm invoke.
     const report: ReportFigures = result.report;
     report.initDurationMs = initDurationMs;
     report.billedDurationMs = billedDuration(report.durationMs, initDurationMs);
@@ -159,7 +157,13 @@ export class Runner {
     if (debug) slot.sink = () => undefined;
     else if (outcome.failure) await this.drop(slot);
     else slot.busy = false;
-    const invokeResult: InvokeResult = { ...result, requestId, report, logs: logs.toArray(), coldStart };
+    // Written out, not `{ ...result, requestId, … }`: in V8 an object made by a spread and then given more properties
+    // keeps every such object of the young generation alive through its next two scavenges (measured: 9% of all the
+    // runner allocated survived, 0.3% without), and a scavenge takes as long as what survives it.
+    const invokeResult: InvokeResult = {
+      payload: result.payload, contentType: result.contentType, functionError: result.functionError, errorType: result.errorType,
+      streamed: result.streamed, report, requestId, logs: logs.toArray(), coldStart,
+    };
     if (debug) invokeResult.pausedMs = pausedMs;
     return invokeResult;
   }
@@ -274,7 +278,9 @@ export class Runner {
         },
       };
     }
-    const report: ReportFigures = { ...base, durationMs: outcome.durationMs, status: 'success' };
+    // No spread here either (see invoke()): this is every successful invoke's report.
+    const report: ReportFigures = { memorySizeMB, maxMemoryUsedMB: base.maxMemoryUsedMB, billedDurationMs: 0, durationMs: outcome.durationMs,
+      status: 'success', initDurationMs: undefined };
     if (outcome.tooLarge) {
       const errorType = 'Function.ResponseSizeTooLarge';
       return { payload: platformError(errorType, platformMessages[errorType]), contentType: 'application/json', functionError: 'Unhandled',
