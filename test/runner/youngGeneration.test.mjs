@@ -24,7 +24,7 @@ function survivalOf(lines) {
 }
 
 test('warm invokes leave (almost) nothing alive in the young generation of the runner or of the Node runtime', () => {
-  const out = execFileSync(process.execPath, ['--trace-gc-nvp', loop, path.join(root, 'dist', 'lib.js'), '6000'],
+  const out = execFileSync(process.execPath, ['--trace-gc-nvp', loop, '6000'],
     { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const lines = out.split('\n');
   const measured = lines.slice(lines.indexOf('measuring') + 1).filter((line) => line.includes('gc=s '));
