@@ -17,6 +17,12 @@ const coldRuns = Number(process.env.BENCH_COLD_RUNS ?? 15);
 const warmRuns = Number(process.env.BENCH_WARM_RUNS ?? 2000);
 const event = JSON.stringify({ name: 'bench' });
 const WARM_ROUNDS = 2;
+// Enough for V8 to have optimised both tools' hot paths before anything is measured. V8 optimises a function once it
+// has run a budget of bytecode, so code that runs once per invoke gets there only after thousands of invokes: after
+// 500, `--trace-opt` still showed V8 compiling ~70 of the runner's functions (~320 ms of compiling) and ~40 of
+// lambda-local's during the next 2,000, on worker threads that took the cores the measured invokes needed. After
+// 3,000 it compiles a handful of each.
+const warmUp = Number(process.env.BENCH_WARM_UP ?? 3000);
 
 function time(command, args, options = {}) {
   const start = process.hrtime.bigint();
@@ -59,7 +65,7 @@ function cold(env, label) {
 
 function warm() {
   const block = (tool) => {
-    const result = spawnSync(process.execPath, [path.join(here, 'warm-worker.mjs'), tool, String(warmRuns / WARM_ROUNDS)], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    const result = spawnSync(process.execPath, [path.join(here, 'warm-worker.mjs'), tool, String(warmRuns / WARM_ROUNDS), String(warmUp)], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
     if (result.status !== 0) throw new Error(`warm ${tool} failed (${result.status}): ${result.stderr}`);
     return JSON.parse(result.stdout);
   };
@@ -72,7 +78,7 @@ function warm() {
   }
   const a = stats(ours);
   const b = stats(theirs);
-  console.log(`\nWarm invoke through the programmatic API (${warmRuns} invokes each, in ${WARM_ROUNDS} interleaved blocks of one process each, after 500 warm-up)`);
+  console.log(`\nWarm invoke through the programmatic API (${warmRuns} invokes each, in ${WARM_ROUNDS} interleaved blocks of one process each, after ${warmUp} warm-up)`);
   console.table([
     { tool: 'lambda-workbench Runner.invoke (separate frozen process, Runtime API over HTTP)', 'p50 ms': a.p50.toFixed(3), 'p99 ms': a.p99.toFixed(3), 'p50 × lambda-local': (a.p50 / b.p50).toFixed(2) },
     { tool: 'lambda-local execute() (in-process)', 'p50 ms': b.p50.toFixed(3), 'p99 ms': b.p99.toFixed(3), 'p50 × lambda-local': '1.00' },

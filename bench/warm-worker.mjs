@@ -1,6 +1,6 @@
 // One block of warm invokes in a process of its own, for bench/invoke.bench.mjs: `workbench` (Runner.invoke) or
-// `lambda-local` (execute()), after WARM_UP warm-up invokes; prints the samples (ms) as JSON. A process per block keeps
-// one tool's garbage from being collected during the other's measurements.
+// `lambda-local` (execute()), measured after the given number of warm-up invokes; prints the samples (ms) as JSON. A
+// process per block keeps one tool's garbage from being collected during the other's measurements.
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,14 +9,13 @@ const require = createRequire(import.meta.url);
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
 const handlerDir = path.join(here, 'hello');
-const [tool, countArg] = process.argv.slice(2);
+const [tool, countArg, warmUpArg] = process.argv.slice(2);
 const count = Number(countArg);
+const warmUp = Number(warmUpArg);
 const event = JSON.stringify({ name: 'bench' });
-// Enough for V8 to have optimised both tools' hot paths before anything is measured.
-const WARM_UP = 500;
 
 async function measure(call) {
-  for (let i = 0; i < WARM_UP; i++) await call();
+  for (let i = 0; i < warmUp; i++) await call();
   const samples = [];
   for (let i = 0; i < count; i++) {
     const start = process.hrtime.bigint();
