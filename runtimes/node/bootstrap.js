@@ -14,8 +14,8 @@ if (!process.env.AWS_LAMBDA_RUNTIME_API) {
 }
 
 // Private settings from the runner; real Lambda has no such variables, so the function must not see them.
-const esbuildDir = process.env._LAMBDA_WORKBENCH_ESBUILD;
-delete process.env._LAMBDA_WORKBENCH_ESBUILD;
+const esbuildFrom = process.env._LAMBDA_WORKBENCH_ESBUILD_FROM;
+delete process.env._LAMBDA_WORKBENCH_ESBUILD_FROM;
 const debugSettings = process.env._LAMBDA_WORKBENCH_DEBUG;
 delete process.env._LAMBDA_WORKBENCH_DEBUG;
 
@@ -71,7 +71,7 @@ async function start() {
   const taskRoot = process.env.LAMBDA_TASK_ROOT || process.cwd();
   const { handler, metadata } = await require('./userFunction.js').load(taskRoot, process.env._HANDLER ?? '', {
     node24,
-    enableTypeScript: (file) => require('./typescript.js').enableTypeScript(file, { esbuildDir, taskRoot }),
+    enableTypeScript: (file) => require('./typescript.js').enableTypeScript(file, { esbuildFrom, taskRoot }),
   });
   checkCallbackHandler(metadata);
   const { Runtime } = require('./runtime.js');

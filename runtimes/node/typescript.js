@@ -1,8 +1,9 @@
 'use strict';
 // Runs .ts/.mts/.cts handlers directly (Lambda itself cannot): esbuild transpiles each TypeScript file as it is
 // loaded, through a require hook for CommonJS and module.register loader hooks for ES modules (Node ≥20.6).
-// Which esbuild: _LAMBDA_WORKBENCH_ESBUILD (set by the runner), else one installed with the function, else the
-// bundled stand-in vendor/tsTranspiler.js (Sucrase behind esbuild's transformSync), built by `npm run build`.
+// Which esbuild: one installed with the function, else the runner's own (looked for from the folder the runner names
+// in _LAMBDA_WORKBENCH_ESBUILD_FROM), else the bundled stand-in vendor/tsTranspiler.js (Sucrase behind esbuild's
+// transformSync), built by `npm run build`. Looked for only once a handler turns out to be TypeScript.
 
 const Module = require('module');
 const path = require('path');
@@ -12,13 +13,14 @@ const { transpile } = require('./tsTransform.js');
 
 let enabled = false;
 
-function findEsbuild(esbuildDir, taskRoot) {
+function findEsbuild(esbuildFrom, taskRoot) {
   const candidates = [];
-  if (esbuildDir) candidates.push(esbuildDir);
-  try {
-    candidates.push(path.dirname(require.resolve('esbuild/package.json', { paths: [taskRoot] })));
-  } catch {
-    // not installed with the function
+  for (const base of esbuildFrom ? [taskRoot, esbuildFrom] : [taskRoot]) {
+    try {
+      candidates.push(path.dirname(require.resolve('esbuild/package.json', { paths: [base] })));
+    } catch {
+      // not installed there
+    }
   }
   candidates.push(path.join(__dirname, 'vendor', 'tsTranspiler.js'));
   for (const dir of candidates) {
@@ -61,9 +63,9 @@ function installRequireHook(esbuild) {
  * Makes TypeScript loadable, once; called when the handler's module turns out to be `file`.
  * @throws Runtime.ImportModuleError when no esbuild can be found
  */
-function enableTypeScript(file, { esbuildDir, taskRoot }) {
+function enableTypeScript(file, { esbuildFrom, taskRoot }) {
   if (enabled) return;
-  const found = findEsbuild(esbuildDir, taskRoot);
+  const found = findEsbuild(esbuildFrom, taskRoot);
   if (!found) throw missingEsbuild(file, taskRoot);
   process.setSourceMapsEnabled(true);
   installRequireHook(found.esbuild);

@@ -1,8 +1,12 @@
 // TypeScript handlers run directly (not a Lambda feature: a convenience of the local runtime), transpiled by
 // esbuild as they load, with stack traces that name the .ts lines.
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { test } from 'node:test';
-import { invoke } from './nodeRuntime.mjs';
+import { root } from '../helpers/invoke.mjs';
+import { fixture, invoke } from './nodeRuntime.mjs';
 
 test('app.handler runs app.ts (CommonJS), importing another .ts file without extension', async () => {
   const result = await invoke('typescript-cjs', 'app.handler', { event: { name: 'Ada' } });
@@ -36,4 +40,28 @@ test('a TypeScript syntax error is Runtime.UserCodeSyntaxError with the file and
   const result = await invoke('typescript-syntax-error', 'app.handler');
   const message = 'SyntaxError: <fixture>/app.ts:2:22: Unexpected ";"';
   assert.deepEqual(result.json, { errorType: 'Runtime.UserCodeSyntaxError', errorMessage: message, trace: [`Runtime.UserCodeSyntaxError: ${message}`] });
+});
+
+/** The which-esbuild fixture copied outside the repository, where no esbuild is installed above it. */
+function outsideTheRepo(t) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'runtime-node-esbuild-'));
+  t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  fs.cpSync(fixture('typescript-which-esbuild'), dir, { recursive: true });
+  return dir;
+}
+
+test("a function without esbuild of its own is transpiled by the runner's esbuild, found from the runner's folder", async (t) => {
+  const codeDir = outsideTheRepo(t);
+  const loaded = JSON.parse((await invoke('typescript-which-esbuild', 'app.handler', { codeDir })).payload);
+  assert.ok(loaded.length > 0 && loaded.every((file) => file.startsWith(path.join(root, 'node_modules', 'esbuild') + path.sep)), loaded.join('\n'));
+});
+
+test("an esbuild installed with the function is used before the runner's", async (t) => {
+  const codeDir = outsideTheRepo(t);
+  const own = path.join(codeDir, 'node_modules', 'esbuild');
+  fs.mkdirSync(own, { recursive: true });
+  fs.writeFileSync(path.join(own, 'package.json'), JSON.stringify({ name: 'esbuild', main: 'index.js' }));
+  fs.writeFileSync(path.join(own, 'index.js'), `module.exports = require(${JSON.stringify(path.join(root, 'node_modules', 'esbuild'))});\n`);
+  const loaded = JSON.parse((await invoke('typescript-which-esbuild', 'app.handler', { codeDir })).payload);
+  assert.equal(loaded[0], path.join(own, 'index.js'));
 });
