@@ -5,6 +5,7 @@
 // No `vscode` import: the same class runs inline in the extension and standalone (debugAdapter.ts).
 import { DebugSession, Event, ExitedEvent, InitializedEvent, OutputEvent, TerminatedEvent } from '@vscode/debugadapter';
 import type { DebugProtocol } from '@vscode/debugprotocol';
+import { probeNodeRuntimes } from '../runner/runtimes';
 import type { DebugEndpoint, InvokeResult } from '../runner/types';
 import { nodeAttachConfiguration, pythonAttachConfiguration } from './attachConfig';
 import { BreakpointStore } from './breakpointStore';
@@ -44,6 +45,14 @@ export class LambdaDebugSession extends DebugSession {
   private python?: PythonProxy;
   /** Bumped by every stop and restart, so a finished run's late news is not taken for the current one's. */
   private generation = 0;
+
+  /**
+   * Finds out ahead of a launch what a launch for these runtimes would otherwise learn on its own path, synchronously:
+   * which node runs a nodejs function (each launch's runner resolves the runtime as this does: no binaries setting).
+   */
+  static prepare(runtimes: readonly string[]): Promise<void> {
+    return probeNodeRuntimes(runtimes, { binaries: {}, env: process.env });
+  }
 
   protected initializeRequest(response: DebugProtocol.InitializeResponse, args: DebugProtocol.InitializeRequestArguments): void {
     this.clientArgs = args;

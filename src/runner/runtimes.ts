@@ -1,5 +1,5 @@
 // Which program runs an environment for a given Lambda runtime id, and how it presents itself in INIT_START.
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -158,15 +158,60 @@ function nodeBinary(wantedMajor: string, env: NodeJS.ProcessEnv): string {
 }
 
 const nodeMajors = new Map<string, string | undefined>();
+const NODE_VERSION_TIMEOUT_MS = 5000;
+
 function nodeMajor(node: string): string | undefined {
-  if ((node === process.execPath || realpath(node) === realpath(process.execPath)) && !process.versions.electron) {
-    return process.versions.node.split('.')[0];
-  }
+  if (isOwnNode(node)) return process.versions.node.split('.')[0];
   if (!nodeMajors.has(node)) {
-    const out = spawnSync(node, ['--version'], { encoding: 'utf8', timeout: 5000 });
-    nodeMajors.set(node, /^v(\d+)/.exec(out.stdout ?? '')?.[1]);
+    const out = spawnSync(node, ['--version'], { encoding: 'utf8', timeout: NODE_VERSION_TIMEOUT_MS });
+    nodeMajors.set(node, parseNodeMajor(out.stdout));
   }
   return nodeMajors.get(node);
+}
+
+function isOwnNode(node: string): boolean {
+  return (node === process.execPath || realpath(node) === realpath(process.execPath)) && !process.versions.electron;
+}
+
+function parseNodeMajor(versionOutput: string | null | undefined): string | undefined {
+  return /^v(\d+)/.exec(versionOutput ?? '')?.[1];
+}
+
+const nodeProbes = new Map<string, Promise<void>>();
+
+/**
+ * Asks, in the background, each node that resolveRuntime would ask for its version (`node --version`) for these
+ * runtimes, and keeps the answers where resolveRuntime looks. resolveRuntime asks synchronously when no answer is
+ * there yet: ~20 ms with the caller's thread blocked, which in the editor is the extension host, at the first invoke.
+ * `ctx` as resolveRuntime's (binaries and environment). Never rejects: a node that cannot answer is the invoke's to report.
+ */
+export function probeNodeRuntimes(runtimes: readonly string[], ctx: Pick<ResolveContext, 'binaries' | 'env'>): Promise<void> {
+  const nodes = new Set<string>();
+  for (const runtime of runtimes) {
+    if (runtimeFamily(runtime) !== 'nodejs') continue;
+    // The nodes nodeBinary() would try: the override, else the one on PATH (the process's own is never started).
+    const node = ctx.binaries[runtime] || ctx.env[binaryVariable(runtime)] || which('node', ctx.env);
+    if (node && !isOwnNode(node) && !nodeMajors.has(node)) nodes.add(node);
+  }
+  return Promise.all([...nodes].map(probeNodeMajor)).then(() => undefined);
+}
+
+function probeNodeMajor(node: string): Promise<void> {
+  const pending = nodeProbes.get(node);
+  if (pending) return pending;
+  const probe = new Promise<string | undefined>((resolve) => {
+    try {
+      execFile(node, ['--version'], { encoding: 'utf8', timeout: NODE_VERSION_TIMEOUT_MS }, (_error, stdout) => resolve(stdout));
+    } catch {
+      resolve(undefined); // a path execFile refuses outright: resolveRuntime meets it (and says so) itself
+    }
+  }).then((stdout) => {
+    // As the synchronous path does: whatever the node printed, even when it failed (then no version).
+    if (stdout !== undefined && !nodeMajors.has(node)) nodeMajors.set(node, parseNodeMajor(stdout));
+    nodeProbes.delete(node);
+  });
+  nodeProbes.set(node, probe);
+  return probe;
 }
 
 function realpath(file: string): string {

@@ -79,10 +79,13 @@ export class DebugWiring implements vscode.Disposable {
     );
   }
 
-  /** The workspace's templates changed: handler lenses may have moved. */
+  /** The workspace's templates changed: handler lenses may have moved, and the functions' runtimes may be new. */
   templatesChanged(): void {
     this.codeLens.refresh();
     this.jsDebug.templatesChanged();
+    // Which node runs a nodejs function is learnt now, in the background, rather than at the first 🐞, in its path.
+    const runtimes = new Set(this.deps.services.catalog.functions().flatMap(({ fn }) => (fn.runtime?.startsWith('nodejs') ? [fn.runtime] : [])));
+    if (runtimes.size > 0) void core().LambdaDebugSession.prepare([...runtimes]);
   }
 
   /**
