@@ -32,6 +32,9 @@ export class DapSocket {
       socket.once('error', reject);
       socket.once('connect', () => {
         socket.off('error', reject);
+        // Requests are small and often follow one another (the editor's stackTrace, scopes, variables): with Nagle's
+        // algorithm on, one written while the last is unacknowledged would wait for debugpy's delayed ACK (~40 ms).
+        socket.setNoDelay(true);
         resolve(new DapSocket(socket, onEvent, onClose));
       });
     });
