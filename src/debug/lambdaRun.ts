@@ -20,7 +20,12 @@ export class LambdaRun {
   private announced = false;
 
   constructor(plan: LaunchPlan, options: { debug: boolean; port: number }, output: RunOutput) {
-    this.runner = new Runner({ region: plan.region, envOverrides: plan.envOverrides, onWarning: output.onWarning });
+    this.runner = new Runner({
+      region: plan.region,
+      envOverrides: plan.envOverrides,
+      runtimeBinaries: plan.runtimeBinaries,
+      onWarning: output.onWarning,
+    });
     let announce: (endpoint: DebugEndpoint | undefined) => void = () => undefined;
     this.listening = new Promise((resolve) => (announce = resolve));
     this.finished = this.runner.invoke(plan.fn, plan.event, {

@@ -26,6 +26,8 @@ export interface LambdaLaunchArguments extends DebugProtocol.LaunchRequestArgume
   parameterOverrides?: Record<string, string>;
   /** AWS region the function believes it runs in (default us-east-1). */
   region?: string;
+  /** Runtime id → the program that runs it, e.g. `{ "nodejs22.x": "/opt/node22/bin/node" }` (default: the setting). */
+  runtimeBinaries?: Record<string, string>;
   /** Folder relative paths start from (default: the template's folder, else the adapter's working folder). */
   cwd?: string;
   /** Port of the Node.js inspector or debugpy on 127.0.0.1 (default: a free one). */

@@ -17,6 +17,7 @@ export interface LaunchPlan {
   eventSource: string;
   envOverrides?: Record<string, string>;
   region?: string;
+  runtimeBinaries?: Record<string, string>;
   family: 'nodejs' | 'python';
 }
 
@@ -62,7 +63,8 @@ export function resolveLaunch(args: LambdaLaunchArguments, baseDir = process.cwd
     throw errors.usage(`${label} uses ${fn.runtime ?? 'no runtime'}: the debugger supports Node.js and Python functions only`);
   }
   const { event, eventSource } = readEvent(args, eventBase);
-  return { fn, label, event, eventSource, envOverrides: stringMap(args.env, 'env'), region: args.region, family };
+  const runtimeBinaries = stringMap(args.runtimeBinaries, 'runtimeBinaries');
+  return { fn, label, event, eventSource, envOverrides: stringMap(args.env, 'env'), region: args.region, runtimeBinaries, family };
 }
 
 function readEvent(args: LambdaLaunchArguments, base: string): { event: Buffer; eventSource: string } {

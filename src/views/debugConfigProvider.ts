@@ -7,6 +7,7 @@ import { DEBUG_TYPE } from '../contributions';
 import { absoluteConfiguration, childSessionConfiguration, debugConfigurationFor, functionsOfHandlerFile, initialConfigurations,
   type DebugEvent, type FunctionTarget, type LambdaDebugConfiguration } from './debugTargets';
 import { pickEvent } from './eventPicker';
+import { withDebugSettings, type WorkbenchSettings } from './settings';
 import { ensureTrusted } from './trust';
 
 export interface DebugConfigDeps {
@@ -16,6 +17,8 @@ export interface DebugConfigDeps {
   pickEvent: (target: FunctionTarget) => Promise<DebugEvent | undefined>;
   /** A `lambda` session is about to start with this configuration (absolute paths). */
   willLaunch?: (config: LambdaDebugConfiguration) => void;
+  /** The extension's settings, which a launch takes its runtime binaries from. */
+  settings: () => WorkbenchSettings;
 }
 
 export class LambdaDebugConfigurationProvider implements vscode.DebugConfigurationProvider {
@@ -37,7 +40,7 @@ export class LambdaDebugConfigurationProvider implements vscode.DebugConfigurati
   resolveDebugConfigurationWithSubstitutedVariables(folder: vscode.WorkspaceFolder | undefined, config: vscode.DebugConfiguration): vscode.DebugConfiguration {
     if (config.request !== 'launch') return config;
     const base = folder?.uri.fsPath ?? vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? process.cwd();
-    const resolved: LambdaDebugConfiguration = absoluteConfiguration(config, base);
+    const resolved: LambdaDebugConfiguration = withDebugSettings(absoluteConfiguration(config, base), this.deps.settings());
     resolved.pythonDebugger ??= vscode.extensions.getExtension('ms-python.debugpy') ? 'child' : 'inline';
     this.deps.willLaunch?.(resolved);
     return resolved;

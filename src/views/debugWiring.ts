@@ -57,7 +57,12 @@ export class DebugWiring implements vscode.Disposable {
       vscode.debug.registerDebugAdapterDescriptorFactory(DEBUG_TYPE, {
         createDebugAdapterDescriptor: () => new vscode.DebugAdapterInlineImplementation(new (core().LambdaDebugSession)()),
       }),
-      registerDebugConfigurationProvider(new LambdaDebugConfigurationProvider({ functions, pickEvent: (target) => pickDebugEvent(target, eventOptions()), willLaunch })),
+      registerDebugConfigurationProvider(new LambdaDebugConfigurationProvider({
+        functions,
+        pickEvent: (target) => pickDebugEvent(target, eventOptions()),
+        willLaunch,
+        settings: deps.settings,
+      })),
       vscode.debug.onDidStartDebugSession((session) => {
         this.sessionSeen = true;
         if (session.type === DEBUG_TYPE) this.startedAt.set(session.id, Date.now());

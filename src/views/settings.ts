@@ -48,6 +48,15 @@ export function runnerOptionsFrom(settings: WorkbenchSettings): RunnerOptions {
   };
 }
 
+/**
+ * A `lambda` debug launch runs each runtime with the program the settings name, as an invoke does; a launch
+ * configuration's own `runtimeBinaries` wins, runtime by runtime.
+ */
+export function withDebugSettings<T extends { runtimeBinaries?: Record<string, string> }>(config: T, settings: WorkbenchSettings): T {
+  if (Object.keys(settings.runtimeBinaries).length === 0) return config;
+  return { ...config, runtimeBinaries: { ...settings.runtimeBinaries, ...config.runtimeBinaries } };
+}
+
 export function loadOptionsFrom(settings: WorkbenchSettings): LoadOptions {
   return { region: settings.region, accountId: settings.accountId };
 }

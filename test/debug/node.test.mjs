@@ -1,6 +1,8 @@
 // The `lambda` debug adapter with Node.js and TypeScript functions, driven by DebugClient as VS Code would drive it.
 // In place of VS Code's JavaScript debugger, a Chrome DevTools Protocol client attaches where startDebugging says.
 import assert from 'node:assert/strict';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { pathToFileURL } from 'node:url';
@@ -253,6 +255,22 @@ test('noDebug (Run Without Debugging) invokes without a debugger', async (t) => 
   const result = await end;
   assert.equal(JSON.parse(result.payload).greeting, 'hello debugger (module-level code)');
   assert.equal(dc.reverseRequests.length, 0);
+});
+
+test('runtimeBinaries names the program that runs a runtime, as the setting does for an invoke', async (t) => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'lwb-debug-binary-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const node = path.join(dir, 'node');
+  const started = path.join(dir, 'started');
+  writeFileSync(node, `#!/bin/sh\necho "$@" >> '${started}'\nexec '${process.execPath}' "$@"\n`);
+  chmodSync(node, 0o755);
+  const dc = await adapter(t);
+  const end = sessionEnd(dc);
+  await launch(dc, { ...template, functionId: 'NodeFunction', noDebug: true, runtimeBinaries: { 'nodejs20.x': node } });
+  assert.equal(JSON.parse((await end).payload).greeting, 'hello debugger (module-level code)');
+  assert.match(readFileSync(started, 'utf8'), /bootstrap/, 'the environment ran on the named program');
+  await assert.rejects(launch(await adapter(t), { ...template, functionId: 'NodeFunction', runtimeBinaries: { 'nodejs20.x': 20 } }),
+    /"runtimeBinaries\.nodejs20\.x" must be a string, not 20/);
 });
 
 test('launch arguments that name no function fail the launch with a one-line reason', async (t) => {

@@ -23,6 +23,16 @@ test('settings: defaults, trimmed values, bad values ignored; mapped to the runn
   assert.equal(views.readSettings(get({ logFormat: 'xml', runtimeBinaries: ['x'] })).logFormat, 'auto');
 });
 
+test("settings: a debug launch takes the runtime binaries of the settings; its configuration's own win, runtime by runtime", () => {
+  const settings = views.readSettings((key) => (key === 'runtimeBinaries' ? { 'nodejs22.x': '/opt/node22/bin/node', 'python3.12': '/opt/py/bin/python3.12' } : undefined));
+  const config = { type: 'lambda', request: 'launch', name: 'x', runtimeBinaries: { 'python3.12': '/usr/bin/python3.12' } };
+  assert.deepEqual(views.withDebugSettings(config, settings),
+    { ...config, runtimeBinaries: { 'nodejs22.x': '/opt/node22/bin/node', 'python3.12': '/usr/bin/python3.12' } });
+  assert.deepEqual(views.withDebugSettings({ name: 'y' }, settings).runtimeBinaries, settings.runtimeBinaries);
+  const none = { name: 'z' };
+  assert.equal(views.withDebugSettings(none, views.readSettings(() => undefined)), none, 'no setting: the configuration as it was');
+});
+
 test('lambdaWorkbench.invoke argument: Uri or path, event as any JSON value, silent', () => {
   const template = { fsPath: '/p/template.yaml', scheme: 'file' };
   assert.equal(views.isInvokeRequest({ template, functionId: 'Fn' }), true);
