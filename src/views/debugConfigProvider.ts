@@ -4,8 +4,8 @@
 // paths and the Python debugging mode this editor supports.
 import * as vscode from 'vscode';
 import { DEBUG_TYPE } from '../contributions';
-import { absoluteConfiguration, childSessionConfiguration, debugConfigurationFor, functionsOfHandlerFile, initialConfigurations,
-  type DebugEvent, type FunctionTarget, type LambdaDebugConfiguration } from './debugTargets';
+import { absoluteConfiguration, childSessionConfiguration, debugConfigurationFor, debugEventOf, functionsOfHandlerFile,
+  initialConfigurations, type DebugEvent, type FunctionTarget, type LambdaDebugConfiguration } from './debugTargets';
 import { pickEvent } from './eventPicker';
 import { withDebugSettings, type WorkbenchSettings } from './settings';
 import { ensureTrusted } from './trust';
@@ -84,5 +84,5 @@ export function registerDebugConfigurationProvider(provider: LambdaDebugConfigur
 /** The event picker of ▶, for debugging: the same choices, sent inline. */
 export async function pickDebugEvent(target: FunctionTarget, options: { region: string; accountId: string }): Promise<DebugEvent | undefined> {
   const picked = await pickEvent(target.template, target.fn, options);
-  return picked && { label: picked.label, event: JSON.parse(picked.text) as unknown };
+  return picked && debugEventOf(picked);
 }

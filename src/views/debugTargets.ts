@@ -30,6 +30,15 @@ export type DebugEvent = { label: string; file: string } | { label: string; even
 
 export const DEBUGGABLE_RUNTIME = /^(nodejs|python)/;
 
+/**
+ * The picked event as a debug configuration carries it: a saved event by its file, which the adapter reads, as the
+ * event itself it would pass through VS Code's variable substitution (a `${env:…}` or `${command:…}` in an event's
+ * text would be replaced, or run); a generated one inline.
+ */
+export function debugEventOf(picked: { label: string; text: string; file?: string }): DebugEvent {
+  return picked.file ? { label: picked.label, file: picked.file } : { label: picked.label, event: JSON.parse(picked.text) as unknown };
+}
+
 /** The handler's file and line of each Zip function (Node.js or Python) whose handler can be found on disk. */
 export function handlerPlaces(targets: readonly FunctionTarget[]): (FunctionTarget & { file: string; line: number; exact: boolean })[] {
   return targets.flatMap((target) => {

@@ -10,6 +10,8 @@ import { core } from './lazyCore';
 export interface PickedEvent {
   label: string;
   text: string;
+  /** The event file, for a saved event. */
+  file?: string;
 }
 
 interface ChoiceItem extends vscode.QuickPickItem {
@@ -22,7 +24,7 @@ const SECTIONS: Record<EventChoice['kind'], string | undefined> = { saved: 'Save
 /** Asks for an event; undefined when the user cancels. A function with nothing to offer but `{}` gets `{}` at once. */
 export async function pickEvent(template: TemplateModel, fn: FunctionModel, options: EventOptions): Promise<PickedEvent | undefined> {
   const choices = core().eventChoices(template, fn, options);
-  if (choices.length === 1) return { label: choices[0].label, text: choices[0].text() };
+  if (choices.length === 1) return { label: choices[0].label, text: choices[0].text(), file: choices[0].file };
   const items: ChoiceItem[] = [];
   let section: string | undefined;
   for (const choice of choices) {
@@ -43,5 +45,5 @@ export async function pickEvent(template: TemplateModel, fn: FunctionModel, opti
     matchOnDescription: true,
   });
   if (!picked?.choice) return undefined;
-  return { label: picked.choice.label, text: picked.choice.text() };
+  return { label: picked.choice.label, text: picked.choice.text(), file: picked.choice.file };
 }

@@ -47,6 +47,13 @@ test('the launch configuration of a function: a saved event as a file, a generat
   assert.deepEqual(views.debugConfigurationFor(node).name, 'Debug HelloNodeFunction');
 });
 
+test("a picked saved event goes to the debugger as its file, out of reach of VS Code's variable substitution", () => {
+  const file = path.join(hello, 'events', 'HelloNodeFunction', 'get-hello.json');
+  const text = '{"path":"${env:HOME}"}';
+  assert.deepEqual(views.debugEventOf({ label: 'get-hello', text, file }), { label: 'get-hello', file });
+  assert.deepEqual(views.debugEventOf({ label: 'GET /hello · Api', text }), { label: 'GET /hello · Api', event: { path: '${env:HOME}' } });
+});
+
 test('initial configurations: one per Node.js or Python function, relative to the workspace folder', () => {
   const configs = views.initialConfigurations(targets, root);
   assert.deepEqual(configs.map((config) => [config.name, config.template, config.functionId]), [
