@@ -48,10 +48,10 @@ export class LambdaDebugSession extends DebugSession {
 
   /**
    * Finds out ahead of a launch what a launch for these runtimes would otherwise learn on its own path, synchronously:
-   * which node runs a nodejs function (each launch's runner resolves the runtime as this does: no binaries setting).
+   * which node runs a nodejs function, with the runtime binaries the launch will be given (the editor's setting).
    */
-  static prepare(runtimes: readonly string[]): Promise<void> {
-    return probeNodeRuntimes(runtimes, { binaries: {}, env: process.env });
+  static prepare(runtimes: readonly string[], binaries: Record<string, string> = {}): Promise<void> {
+    return probeNodeRuntimes(runtimes, { binaries, env: process.env });
   }
 
   protected initializeRequest(response: DebugProtocol.InitializeResponse, args: DebugProtocol.InitializeRequestArguments): void {

@@ -81,7 +81,7 @@ export function registerDebugConfigurationProvider(provider: LambdaDebugConfigur
   );
 }
 
-/** The event picker of ▶, for debugging: the same choices, sent inline. */
+/** The event picker of ▶, for debugging: the same choices; a saved event goes as its file (debugEventOf). */
 export async function pickDebugEvent(target: FunctionTarget, options: { region: string; accountId: string }): Promise<DebugEvent | undefined> {
   const picked = await pickEvent(target.template, target.fn, options);
   return picked && debugEventOf(picked);

@@ -90,7 +90,7 @@ export class DebugWiring implements vscode.Disposable {
     this.jsDebug.templatesChanged();
     // Which node runs a nodejs function is learnt now, in the background, rather than at the first 🐞, in its path.
     const runtimes = new Set(this.deps.services.catalog.functions().flatMap(({ fn }) => (fn.runtime?.startsWith('nodejs') ? [fn.runtime] : [])));
-    if (runtimes.size > 0) void core().LambdaDebugSession.prepare([...runtimes]);
+    if (runtimes.size > 0) void core().LambdaDebugSession.prepare([...runtimes], this.deps.settings().runtimeBinaries);
   }
 
   /**

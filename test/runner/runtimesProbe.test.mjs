@@ -97,7 +97,7 @@ test('a node that cannot be started: the probe resolves, and the invoke meets th
   assert.deepEqual(warnings, []);
 });
 
-test("the debug adapter's prepare probes as its launches resolve: this process's environment, no binaries setting", async (t) => {
+test("the debug adapter's prepare probes as its launches resolve: this process's environment and the binaries setting", async (t) => {
   // lambdaSession.ts and runtimes.ts in one bundle: one cache, as in the editor's core.
   const outfile = path.join(dir, 'session.js');
   await esbuild.build({ stdin: { contents: "export * from './src/debug/lambdaSession';\nexport * from './src/runner/runtimes';", resolveDir: root, loader: 'ts' },
@@ -118,4 +118,9 @@ test("the debug adapter's prepare probes as its launches resolve: this process's
   assert.equal(fake.startCount(), 1);
   assert.equal(session.resolveRuntime('nodejs18.x', { functionName: 'fn', binaries: {}, env, warn: () => undefined }).command, fake.node);
   assert.equal(fake.startCount(), 1);
+  const set = fakeNode('adapter-setting-node', 22);
+  await session.LambdaDebugSession.prepare(['nodejs22.x'], { 'nodejs22.x': set.node });
+  assert.equal(set.startCount(), 1);
+  assert.equal(session.resolveRuntime('nodejs22.x', { functionName: 'fn', binaries: { 'nodejs22.x': set.node }, env, warn: () => undefined }).command, set.node);
+  assert.equal(set.startCount(), 1, 'the launch asked the setting\'s node again');
 });
