@@ -29,9 +29,9 @@ function report(fd, message) {
  */
 function waitForDebugger(settingsText) {
   const { host, port, fd } = JSON.parse(settingsText);
-  const inspector = require('inspector');
+  const inspector = inspectorApi();
   const sockets = socketDescriptors();
-  inspector.open(port, host, false);
+  inspector.open(port, host);
   const url = inspector.url();
   if (!url) {
     report(fd, { event: 'error', message: `the Node.js inspector cannot listen on ${host}:${port} (is the port in use?) — choose another port` });
@@ -59,6 +59,36 @@ function waitForDebugger(settingsText) {
   });
 }
 
+/**
+ * The three calls of Node's inspector used here, from its binding: `require('inspector')` loads worker_threads and all
+ * of `stream` with it, ~11 ms of every debug start under Lambda's node options (which keep Node's own modules from
+ * their code cache). Where the binding is not what this file expects (another Node, or --pending-deprecation, under
+ * which process.binding warns), the module it is.
+ */
+function inspectorApi() {
+  const options = `${process.execArgv.join(' ')} ${process.env.NODE_OPTIONS || ''}`;
+  if (typeof process.binding === 'function' && !options.includes('--pending-deprecation')) {
+    try {
+      const binding = process.binding('inspector');
+      if (['open', 'url', 'waitForDebugger'].every((name) => typeof binding[name] === 'function')) {
+        return {
+          open: (port, host) => binding.open(port, host),
+          url: () => binding.url(),
+          waitForDebugger: () => binding.waitForDebugger(),
+        };
+      }
+    } catch {
+      // not here: the module it is
+    }
+  }
+  const inspector = require('inspector');
+  return {
+    open: (port, host) => inspector.open(port, host, false),
+    url: () => inspector.url(),
+    waitForDebugger: () => inspector.waitForDebugger(),
+  };
+}
+
 /** Held for the life of the process: released, a handle would close the inspector's listening socket. */
 const nagleOff = [];
 
@@ -67,21 +97,36 @@ const nagleOff = [];
  * Debugger.enable, Debugger.resume, an evaluation that logs) waits for the debugger's delayed ACK, about 40 ms, again
  * and again while a debugger attaches and steps. On Linux a connection inherits TCP_NODELAY from the listening socket,
  * so it is set there — on the socket inspector.open() created — through a handle of its own that never reads, writes or
- * closes. Elsewhere (no /proc) the debugger is only slower.
+ * closes: libuv's TCP handle where the runtime uses those (loopbackSocket.js), else a net.Socket (`net` costs ~5 ms
+ * to load here). Elsewhere (no /proc) the debugger is only slower.
  * @param {Map<string, string>} before this process's sockets before the inspector opened
  */
 function noDelay(before) {
   try {
     for (const [fd, socket] of socketDescriptors()) {
       if (before.get(fd) === socket) continue;
-      const handle = new (require('net').Socket)({ fd: Number(fd), readable: false, writable: false });
-      handle.setNoDelay(true);
-      handle.unref();
-      nagleOff.push(handle);
+      nagleOff.push(noDelayHandle(Number(fd)));
     }
   } catch {
     // no TCP_NODELAY: the debugger is only slower
   }
+}
+
+function noDelayHandle(fd) {
+  const bindings = require('./loopbackSocket.js').handleBindings();
+  if (bindings && typeof bindings.tcp.TCP.prototype.open === 'function' && typeof bindings.tcp.TCP.prototype.setNoDelay === 'function') {
+    const handle = new bindings.tcp.TCP(bindings.tcp.constants.SOCKET);
+    if (handle.open(fd) === 0) {
+      handle.setNoDelay(true);
+      handle.unref();
+      return handle;
+    }
+    handle.close(); // it never took the socket: net tries
+  }
+  const socket = new (require('net').Socket)({ fd, readable: false, writable: false });
+  socket.setNoDelay(true);
+  socket.unref();
+  return socket;
 }
 
 /** This process's socket descriptors, each with its socket's identity (`socket:[inode]`); none without /proc. */

@@ -151,4 +151,4 @@ function netConnection(host, port, events) {
   };
 }
 
-module.exports = { openConnection };
+module.exports = { openConnection, handleBindings };

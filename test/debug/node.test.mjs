@@ -257,6 +257,27 @@ test('noDebug (Run Without Debugging) invokes without a debugger', async (t) => 
   assert.equal(dc.reverseRequests.length, 0);
 });
 
+test('a debug environment opens the inspector without loading `inspector`, `net` or `stream` (Node compiles them without their code cache there)', async (t) => {
+  const dc = await adapter(t);
+  const end = sessionEnd(dc);
+  const codeDir = path.join(fixtures, '..', 'runtime-node', 'loaded-modules');
+  const { cdp } = await launchAndAttach(t, dc, { handler: 'index.handler', runtime: 'nodejs20.x', codeDir, event: {} });
+  await cdp.send('Runtime.runIfWaitingForDebugger');
+  const loaded = JSON.parse((await end).payload);
+  assert.ok(loaded.includes('fs'), loaded.join(' '));
+  for (const name of ['inspector', 'worker_threads', 'stream', 'net']) assert.ok(!loaded.includes(name), `${name} was loaded: ${loaded.join(' ')}`);
+});
+
+test('with --pending-deprecation in NODE_OPTIONS a debug environment uses the inspector module (no deprecation warning of ours) and attaches the same', async (t) => {
+  const dc = await adapter(t);
+  const end = sessionEnd(dc);
+  const codeDir = path.join(fixtures, '..', 'runtime-node', 'loaded-modules');
+  const { cdp } = await launchAndAttach(t, dc, { handler: 'index.handler', runtime: 'nodejs20.x', codeDir, event: {}, env: { NODE_OPTIONS: '--pending-deprecation' } });
+  await cdp.send('Runtime.runIfWaitingForDebugger');
+  assert.ok(JSON.parse((await end).payload).includes('inspector'));
+  assert.doesNotMatch(outputText(dc), /DeprecationWarning/);
+});
+
 test('runtimeBinaries names the program that runs a runtime, as the setting does for an invoke', async (t) => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'lwb-debug-binary-'));
   t.after(() => rmSync(dir, { recursive: true, force: true }));
