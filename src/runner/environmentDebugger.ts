@@ -63,6 +63,17 @@ export class EnvironmentDebugger {
 
   /** Reads the bootstrap's reports; returns the flush for the pipe's last line. */
   listen(channel: Readable): () => void {
+    // The inspector watcher's modules load while the environment starts (this process waits for it meanwhile) rather
+    // than when the inspector listens, on the way to the editor's attach.
+    if (this.family === 'nodejs') {
+      setImmediate(() => {
+        try {
+          inspectorWatcherModule();
+        } catch {
+          // watch() meets the same failure and reports it
+        }
+      });
+    }
     return forEachLine(channel, (line) => this.onReport(line));
   }
 
@@ -114,10 +125,10 @@ export class EnvironmentDebugger {
 
   /**
    * Tells the caller where to attach. For Node.js the runner's own inspector session connects at the same time (its
-   * Debugger.enable alone takes ~70 ms): the runtime holds the function's code until that session watches.
+   * Debugger.enable alone takes ~70 ms): the runtime holds the function's code until that session watches. The caller
+   * hears first: its debugger has the longer way to go.
    */
   private announce(port: number, what: string | undefined, url: string | undefined): void {
-    if (this.family === 'nodejs') void this.watch(port, url);
     this.spec.onListening?.({
       protocol: this.family === 'nodejs' ? 'inspector' : 'dap',
       host: DEBUG_HOST,
@@ -126,13 +137,12 @@ export class EnvironmentDebugger {
       debugger: what ?? (this.family === 'nodejs' ? `Node.js ${process.versions.node} inspector` : 'debugpy'),
       runtimeDir: this.runtimeDir,
     });
+    if (this.family === 'nodejs') void this.watch(port, url);
   }
 
   private async watch(port: number, url: string | undefined): Promise<void> {
     try {
-      // Loaded here, not at the top: `ws` brings http, https, tls and zlib, ~15 ms on every cold CLI invoke.
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const { InspectorWatcher } = require('./inspectorWatcher') as typeof import('./inspectorWatcher');
+      const { InspectorWatcher } = inspectorWatcherModule();
       const watcher = await InspectorWatcher.connect(DEBUG_HOST, port, {
         onPaused: () => this.onInspectorPause(true),
         onResumed: () => this.onInspectorPause(false),
@@ -152,6 +162,12 @@ export class EnvironmentDebugger {
     this.pausedSinceEpoch = paused ? Date.now() : 0;
     this.watcher?.setRuntimeClock(this.requestId, this.invokePausedMs(), this.pausedSinceEpoch);
   }
+}
+
+/** Loaded when a Node.js environment is debugged, not at the top: `ws` brings http, https, tls and zlib, ~15 ms. */
+function inspectorWatcherModule(): typeof import('./inspectorWatcher') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('./inspectorWatcher') as typeof import('./inspectorWatcher');
 }
 
 function freePort(): Promise<number> {
