@@ -66,20 +66,17 @@ function waitForDebugger(settingsText) {
  * which process.binding warns), the module it is.
  */
 function inspectorApi() {
-  const options = `${process.execArgv.join(' ')} ${process.env.NODE_OPTIONS || ''}`;
-  if (typeof process.binding === 'function' && !options.includes('--pending-deprecation')) {
-    try {
-      const binding = process.binding('inspector');
-      if (['open', 'url', 'waitForDebugger'].every((name) => typeof binding[name] === 'function')) {
-        return {
-          open: (port, host) => binding.open(port, host),
-          url: () => binding.url(),
-          waitForDebugger: () => binding.waitForDebugger(),
-        };
-      }
-    } catch {
-      // not here: the module it is
+  try {
+    const binding = require('./loopbackSocket.js').processBinding('inspector');
+    if (binding && ['open', 'url', 'waitForDebugger'].every((name) => typeof binding[name] === 'function')) {
+      return {
+        open: (port, host) => binding.open(port, host),
+        url: () => binding.url(),
+        waitForDebugger: () => binding.waitForDebugger(),
+      };
     }
+  } catch {
+    // not here: the module it is
   }
   const inspector = require('inspector');
   return {

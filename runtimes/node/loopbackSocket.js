@@ -16,16 +16,24 @@ function openConnection(host, port, events) {
   return bindings ? new HandleConnection(bindings, host, port, events) : netConnection(host, port, events);
 }
 
+/**
+ * One of Node's bindings (`process.binding(name)`), or undefined where there is none or where it would warn: under
+ * --pending-deprecation the user asked to see such warnings, not ours. Throws what process.binding throws.
+ */
+function processBinding(name) {
+  const options = `${process.execArgv.join(' ')} ${process.env.NODE_OPTIONS || ''}`;
+  if (typeof process.binding !== 'function' || options.includes('--pending-deprecation')) return undefined;
+  return process.binding(name);
+}
+
 let cachedBindings;
 function handleBindings() {
   if (cachedBindings !== undefined) return cachedBindings || undefined;
   cachedBindings = false;
-  // process.binding warns under --pending-deprecation: the user asked to see such warnings, not ours.
-  const options = `${process.execArgv.join(' ')} ${process.env.NODE_OPTIONS || ''}`;
-  if (typeof process.binding !== 'function' || options.includes('--pending-deprecation')) return undefined;
   try {
-    const tcp = process.binding('tcp_wrap');
-    const stream = process.binding('stream_wrap');
+    const tcp = processBinding('tcp_wrap');
+    if (!tcp) return undefined;
+    const stream = processBinding('stream_wrap');
     const fit = typeof tcp.TCP === 'function' && typeof tcp.TCPConnectWrap === 'function' && tcp.constants && tcp.constants.SOCKET !== undefined
       && typeof stream.WriteWrap === 'function' && stream.streamBaseState instanceof Int32Array
       && typeof stream.kReadBytesOrError === 'number' && typeof stream.kArrayBufferOffset === 'number'
@@ -151,4 +159,4 @@ function netConnection(host, port, events) {
   };
 }
 
-module.exports = { openConnection, handleBindings };
+module.exports = { openConnection, handleBindings, processBinding };

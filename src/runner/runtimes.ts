@@ -91,12 +91,16 @@ function warnOnce(ctx: ResolveContext, key: string, message: string): void {
   ctx.warn(message);
 }
 
+/** The program a setting or environment variable names for `runtime`; an empty one is no setting (`NAME= lambda-workbench …`). */
+function binaryOverride(runtime: string, ctx: Pick<ResolveContext, 'binaries' | 'env'>): string | undefined {
+  return ctx.binaries[runtime] || ctx.env[binaryVariable(runtime)] || undefined;
+}
+
 export function resolveRuntime(runtime: string | undefined, ctx: ResolveContext): RuntimeLaunch {
   const family = runtimeFamily(runtime);
   if (!family || !runtime) throw errors.unsupportedRuntime(runtime, ctx.functionName);
   const runtimeVersion = VERSION_LABEL[runtime];
-  // An empty setting is no setting (`LAMBDA_WORKBENCH_NODEJS20_X= lambda-workbench …`).
-  const override = ctx.binaries[runtime] || ctx.env[binaryVariable(runtime)] || undefined;
+  const override = binaryOverride(runtime, ctx);
   if (family === 'nodejs') {
     const wanted = runtime.slice('nodejs'.length, runtime.indexOf('.'));
     const node = override ?? nodeBinary(wanted, ctx.env);
@@ -190,7 +194,7 @@ export function probeNodeRuntimes(runtimes: readonly string[], ctx: Pick<Resolve
   for (const runtime of runtimes) {
     if (runtimeFamily(runtime) !== 'nodejs') continue;
     // The nodes nodeBinary() would try: the override, else the one on PATH (the process's own is never started).
-    const node = ctx.binaries[runtime] || ctx.env[binaryVariable(runtime)] || which('node', ctx.env);
+    const node = binaryOverride(runtime, ctx) ?? which('node', ctx.env);
     if (node && !isOwnNode(node) && !nodeMajors.has(node)) nodes.add(node);
   }
   return Promise.all([...nodes].map(probeNodeMajor)).then(() => undefined);
