@@ -39,6 +39,12 @@ export class RuntimeApiServer {
     this.server = new Http1Server((req, reply) => this.route(req, reply));
   }
 
+  /** `host:port` for AWS_LAMBDA_RUNTIME_API, listening on 127.0.0.1 at once; undefined where only listen() can. */
+  listenNow(): string | undefined {
+    const port = this.server.listenNow('127.0.0.1');
+    return port === undefined ? undefined : `127.0.0.1:${port}`;
+  }
+
   /** Listens on 127.0.0.1 at an ephemeral port; resolves with `host:port` for AWS_LAMBDA_RUNTIME_API. */
   async listen(): Promise<string> {
     return `127.0.0.1:${await this.server.listen('127.0.0.1')}`;

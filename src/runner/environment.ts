@@ -135,7 +135,8 @@ export class Environment implements ApiHandler {
       command = found;
       args = [];
     }
-    const runtimeApi = await this.server.listen();
+    // At once where Node allows: the ordinary listen first loads node:dns and node:cluster (~5 ms of a cold start).
+    const runtimeApi = this.server.listenNow() ?? (await this.server.listen());
     const env = this.spec.environment(runtimeApi);
     if (this.spec.launch.family === 'nodejs') args = [...nodeOptions(this.spec.memoryLimitBytes / MB, env.NODE_OPTIONS), ...args];
     const debug = this.startDebugger(command);

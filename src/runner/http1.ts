@@ -2,6 +2,7 @@
 // (0.4 ms), so the runner parses the few request shapes a runtime sends itself: Content-Length and chunked bodies
 // (with trailers, for streamed responses), `Expect: 100-continue` (curl), keep-alive and `Connection: close`.
 import net from 'node:net';
+import { listenNow } from './listenNow';
 
 export interface IncomingRequest {
   method: string;
@@ -262,6 +263,11 @@ export class Http1Server {
       socket.once('close', () => this.sockets.delete(socket));
       new Connection(socket, onRequest);
     });
+  }
+
+  /** Listens on `host` (an IP address) at an ephemeral port there and then, where Node allows; see listenNow.ts. */
+  listenNow(host: string): number | undefined {
+    return listenNow(this.server, host);
   }
 
   /** Listens on `host` at an ephemeral port and resolves with the port. */

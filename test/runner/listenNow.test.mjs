@@ -1,0 +1,89 @@
+// The Runtime API's socket, listening before the function's process is spawned without waiting on net.Server's
+// listen (which loads node:dns and node:cluster first): the port is known at once, the socket already takes
+// connections, and net.Server serves them as its own once the caller's synchronous code has run.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import * as esbuild from 'esbuild';
+import { root } from '../helpers/invoke.mjs';
+
+const require = createRequire(import.meta.url);
+let dir;
+let listenNow;
+
+before(async () => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'lwb-listen-now-'));
+  const outfile = path.join(dir, 'listenNow.js');
+  await esbuild.build({ entryPoints: [path.join(root, 'src', 'runner', 'listenNow.ts')], outfile, bundle: true, platform: 'node',
+    format: 'cjs', target: 'node20', logLevel: 'silent' });
+  ({ listenNow } = require(outfile));
+});
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+/** A server that answers each connection with `hello`, counting them. */
+function helloServer() {
+  const server = net.createServer((socket) => {
+    server.connections++;
+    socket.on('error', () => undefined); // the early client has gone by the time it is served
+    socket.end('hello');
+  });
+  server.connections = 0;
+  return server;
+}
+
+function fetchHello(port) {
+  return new Promise((resolve, reject) => {
+    const chunks = [];
+    net.connect(port, '127.0.0.1').on('data', (chunk) => chunks.push(chunk)).on('end', () => resolve(Buffer.concat(chunks).toString()))
+      .on('error', reject);
+  });
+}
+
+test('returns the port at once; the socket takes connections before net.Server has it, and the server then serves them', async (t) => {
+  const server = helloServer();
+  t.after(() => server.close());
+  const port = listenNow(server, '127.0.0.1');
+  assert.equal(typeof port, 'number');
+  assert.equal(server.listening, false, 'net.Server takes the socket over in a microtask, after the caller\'s code');
+  // Another process connects while this one is blocked (as a runtime might while the runner still spawns it): the
+  // connection waits in the backlog. A socket that was only bound would refuse it.
+  const early = spawnSync(process.execPath, ['-e', `require('net').connect(${port}, '127.0.0.1')
+    .on('connect', () => process.exit(0)).on('error', (error) => { console.error(error.code); process.exit(3); })`], { encoding: 'utf8' });
+  assert.equal(early.status, 0, early.stderr);
+  await Promise.resolve();
+  assert.equal(server.listening, true);
+  assert.deepEqual(server.address(), { address: '127.0.0.1', family: 'IPv4', port });
+  assert.equal(await fetchHello(port), 'hello');
+  assert.equal(server.connections, 2, 'the early connection came out of the backlog too');
+});
+
+test('leaves a port that is closed with the server', async () => {
+  const server = helloServer();
+  const port = listenNow(server, '127.0.0.1');
+  await Promise.resolve();
+  await new Promise((resolve) => server.close(resolve));
+  await assert.rejects(fetchHello(port), { code: 'ECONNREFUSED' });
+});
+
+test('declines where the ordinary listen must answer: another address family, an address not on this machine, --pending-deprecation', async () => {
+  const server = helloServer();
+  assert.equal(listenNow(server, '::1'), undefined);
+  assert.equal(listenNow(server, 'localhost'), undefined);
+  // TEST-NET-1 (RFC 5737) is no address of this machine: bind fails, and the handle is closed again.
+  assert.equal(listenNow(server, '192.0.2.1'), undefined);
+  const saved = process.env.NODE_OPTIONS;
+  process.env.NODE_OPTIONS = `${saved ?? ''} --pending-deprecation`;
+  try {
+    assert.equal(listenNow(server, '127.0.0.1'), undefined);
+  } finally {
+    if (saved === undefined) delete process.env.NODE_OPTIONS;
+    else process.env.NODE_OPTIONS = saved;
+  }
+  await Promise.resolve();
+  assert.equal(server.listening, false);
+});
