@@ -110,6 +110,8 @@ export const invokeCommand: CliCommand = async (args, io) => {
     runtimeBinaries: {},
     // The CLI ends its environments on every way out (exit hook, signals below), so needs no watchdog.
     watchdog: false,
+    // One invoke: the environment's process goes while the result is written out.
+    singleUse: true,
     onWarning: (message) => io.stderr(`lambda-workbench: warning: ${message}\n`),
   });
   try {

@@ -44,6 +44,8 @@ function installExitHook(): void {
 
 export class Runner {
   private readonly slots: Slot[] = [];
+  /** Environments being ended, until their processes are reaped. */
+  private readonly ending = new Set<Promise<void>>();
   private readonly prepared = new WeakMap<RunnableFunction, Prepared>();
   private readonly region: string;
   private readonly accountId: string;
@@ -146,6 +148,9 @@ export class Runner {
     outcome.durationMs += suppressedInitMs;
 
     const result = this.describe(fn, requestId, outcome, slot, platform, emit);
+    // Measured (describe read its peak memory), so it can go: its process dies while the rest is written out.
+    const retire = this.options.singleUse && !debug;
+    if (retire) void this.drop(slot);
     const report: ReportFigures = result.report;
     report.initDurationMs = initDurationMs;
     report.billedDurationMs = billedDuration(report.durationMs, initDurationMs);
@@ -155,6 +160,7 @@ export class Runner {
     // A debug environment stays, busy and never reused, until the caller disposes the runner: the debugger attached to
     // it may still be waiting for its last answers (Continue), and a killed process would fail them.
     if (debug) slot.sink = () => undefined;
+    else if (retire) slot.sink = () => undefined;
     else if (outcome.failure) await this.drop(slot);
     else slot.busy = false;
     // Written out, not `{ ...result, requestId, … }`: in V8 an object made by a spread and then given more properties
@@ -176,7 +182,7 @@ export class Runner {
 
   /** Ends every environment and leaves no process behind. */
   async dispose(): Promise<void> {
-    await Promise.all([...this.slots].map((s) => this.drop(s)));
+    await Promise.all([...[...this.slots].map((s) => this.drop(s)), ...this.ending]);
   }
 
   // ---- internals ----
@@ -241,11 +247,14 @@ export class Runner {
     return slot;
   }
 
-  private async drop(slot: Slot): Promise<void> {
+  /** Ends a slot's environment; the promise (which dispose() also waits for) settles once its process is reaped. */
+  private drop(slot: Slot): Promise<void> {
     const index = this.slots.indexOf(slot);
     if (index !== -1) this.slots.splice(index, 1);
     liveSlots.delete(slot);
-    await slot.env.dispose();
+    const ended = slot.env.dispose();
+    this.ending.add(ended);
+    return ended.finally(() => this.ending.delete(ended));
   }
 
   /** Turns what the environment reported into the caller's payload, the crash lines, and the REPORT status. */

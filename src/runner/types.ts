@@ -29,6 +29,11 @@ export interface RunnerOptions {
   /** Keep environments frozen between invokes (default true). */
   freeze?: boolean;
   /**
+   * One invoke per environment (default false): each is ended as soon as its result is in, so its process goes
+   * while the END and REPORT lines and the payload are written out. For a caller that invokes once (the CLI).
+   */
+  singleUse?: boolean;
+  /**
    * Watch each frozen environment from outside and end it should this process die without ending it (default
    * true). A short-lived caller that ends its environments on every exit path (the CLI) may turn it off.
    */

@@ -92,6 +92,25 @@ describe('warm environments', () => {
     await runner.dispose();
   });
 
+  it('single-use (the CLI): the environment is ended as soon as the result is in, and dispose waits for it to be reaped', async () => {
+    const runner = newRunner({ singleUse: true });
+    const result = await runner.invoke(echo(), '{"action":"env"}');
+    const { pid } = json(result);
+    assert.match(normalizeLogs(result.logs).at(-1), /^REPORT RequestId: <id>\tDuration: /);
+    // Killed already: a zombie until the runner reaps it, or gone. (A kept environment would be running, then frozen.)
+    const state = () => {
+      try {
+        return readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '')[0];
+      } catch {
+        return 'gone';
+      }
+    };
+    for (let i = 0; i < 100 && !['Z', 'gone'].includes(state()); i++) await sleep(10);
+    assert.ok(['Z', 'gone'].includes(state()), `state ${state()}`);
+    await runner.dispose();
+    assert.equal(state(), 'gone', 'reaped once dispose() has returned');
+  });
+
   it('uses separate environments for functions that differ in configuration', async () => {
     const runner = newRunner();
     await runner.invoke(echo(), '{}');
