@@ -112,6 +112,8 @@ export const invokeCommand: CliCommand = async (args, io) => {
     watchdog: false,
     // One invoke: the environment's process goes while the result is written out.
     singleUse: true,
+    // A cold process: the function's starts before the modules that child_process.spawn needs have loaded.
+    spawnEarly: true,
     onWarning: (message) => io.stderr(`lambda-workbench: warning: ${message}\n`),
   });
   try {

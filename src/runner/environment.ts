@@ -1,6 +1,5 @@
 // One execution environment: a process tree that runs a runtime, its Runtime API server, and the state of the
 // invocation in flight. It reports what happened; the Runner decides what that means (START/END/REPORT, reuse).
-import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
@@ -15,6 +14,7 @@ import { forEachLine } from './outputLines';
 import { PauseClock } from './pauseClock';
 import { RuntimeHeader, RuntimeState } from './runtimeApi';
 import { nodeOptions, type RuntimeLaunch } from './runtimes';
+import { type FunctionProcess, spawnFunctionProcess } from './spawnNow';
 
 export interface EnvironmentSpec {
   launch: RuntimeLaunch;
@@ -28,6 +28,8 @@ export interface EnvironmentSpec {
   freeze: boolean;
   /** End the environment if the runner's process dies without ending it (see watchdog.ts). */
   watchdog: boolean;
+  /** Start the process before node:net and node:child_process load, where Node allows (spawnNow.ts). */
+  spawnEarly: boolean;
   onOutput: (line: string) => void;
   /** Start under the Node.js inspector or debugpy, and wait for a debugger before loading the handler. */
   debug?: DebugSpec;
@@ -81,7 +83,7 @@ interface Waiter<T> {
 export class Environment implements ApiHandler {
   readonly id = uuid();
   private readonly server = new RuntimeApiServer(this);
-  private proc?: ChildProcess;
+  private proc?: FunctionProcess;
   private state: RuntimeState = RuntimeState.Started;
   private pendingNext?: Reply;
   private frozen = false;
@@ -144,13 +146,14 @@ export class Environment implements ApiHandler {
     const onOutput = debug ? (line: string) => void (debug.isDebuggerNotice(line) || this.spec.onOutput(line)) : this.spec.onOutput;
     return new Promise<InitOutcome>((resolve) => {
       this.initWaiter = { resolve, startedAt };
-      const proc = spawn(command, args, {
+      const proc = spawnFunctionProcess(command, args, {
         cwd: this.spec.codeDir,
         env,
         // A debug environment reports on a fourth descriptor (EnvironmentDebugger).
-        stdio: debug ? ['ignore', 'pipe', 'pipe', 'pipe'] : ['ignore', 'pipe', 'pipe'],
+        pipes: debug ? 3 : 2,
         // Its own process group, so the whole tree can be frozen, thawed and killed as Lambda does.
         detached: true,
+        early: this.spec.spawnEarly,
       });
       this.proc = proc;
       if (proc.pid) this.memory = new ProcessTreeMemory(proc.pid);

@@ -2,7 +2,8 @@
 // private pipe (fd 3: one JSON object a line) when the debugger listens, when a client has attached, and — for
 // Python, where debugpy's own suspend loop is the one place that knows — when the process is paused and resumed. For
 // Node.js the pauses come from a second inspector session (InspectorWatcher). Either way they stop the PauseClock.
-import net from 'node:net';
+import type net from 'node:net';
+import { netModule } from './lazyNode';
 import type { Readable } from 'node:stream';
 import type { InspectorWatcher } from './inspectorWatcher';
 import { forEachLine } from './outputLines';
@@ -172,7 +173,7 @@ function inspectorWatcherModule(): typeof import('./inspectorWatcher') {
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
-    const server = net.createServer();
+    const server = netModule().createServer();
     server.once('error', reject);
     server.listen(0, DEBUG_HOST, () => {
       const { port } = server.address() as net.AddressInfo;

@@ -1,7 +1,8 @@
 // A small HTTP/1.1 server for the Runtime API. Node's `http` module costs more than a whole warm invoke may take
 // (0.4 ms), so the runner parses the few request shapes a runtime sends itself: Content-Length and chunked bodies
 // (with trailers, for streamed responses), `Expect: 100-continue` (curl), keep-alive and `Connection: close`.
-import net from 'node:net';
+import type net from 'node:net';
+import { netModule } from './lazyNode';
 import { listenNow } from './listenNow';
 
 export interface IncomingRequest {
@@ -254,33 +255,41 @@ class ConnectionReply implements Reply {
 }
 
 export class Http1Server {
-  private readonly server: net.Server;
+  // Made when it listens: node:net loads then (see listenNow.ts).
+  private server?: net.Server;
   private readonly sockets = new Set<net.Socket>();
+  private closed = false;
 
-  constructor(onRequest: (request: IncomingRequest, reply: Reply) => void) {
-    this.server = net.createServer((socket) => {
+  constructor(private readonly onRequest: (request: IncomingRequest, reply: Reply) => void) {}
+
+  private netServer(): net.Server {
+    this.server ??= netModule().createServer((socket) => {
       this.sockets.add(socket);
       socket.once('close', () => this.sockets.delete(socket));
-      new Connection(socket, onRequest);
+      new Connection(socket, this.onRequest);
     });
+    return this.server;
   }
 
   /** Listens on `host` (an IP address) at an ephemeral port there and then, where Node allows; see listenNow.ts. */
   listenNow(host: string): number | undefined {
-    return listenNow(this.server, host);
+    // Closed before the server took the socket: the socket goes without it.
+    return listenNow(host, (handle) => (this.closed ? handle.close() : this.netServer().listen(handle as unknown as net.ListenOptions)));
   }
 
   /** Listens on `host` at an ephemeral port and resolves with the port. */
   listen(host: string): Promise<number> {
+    const server = this.netServer();
     return new Promise((resolve, reject) => {
-      this.server.once('error', reject);
-      this.server.listen(0, host, () => resolve((this.server.address() as net.AddressInfo).port));
+      server.once('error', reject);
+      server.listen(0, host, () => resolve((server.address() as net.AddressInfo).port));
     });
   }
 
   close(): void {
+    this.closed = true;
     for (const socket of this.sockets) socket.destroy();
-    this.server.close();
+    this.server?.close();
   }
 }
 

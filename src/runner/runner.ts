@@ -223,6 +223,7 @@ export class Runner {
       // A frozen process would look hung to the debugger attached to it.
       freeze: !debug && (this.options.freeze ?? true),
       watchdog: this.options.watchdog ?? true,
+      spawnEarly: this.options.spawnEarly ?? false,
       onOutput: (line) => slot.sink(line),
       debug: debug && { port: debug.port ?? 0, onListening: debug.onListening },
       runtimeDir,

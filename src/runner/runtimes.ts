@@ -1,10 +1,10 @@
 // Which program runs an environment for a given Lambda runtime id, and how it presents itself in INIT_START.
-import { execFile, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { errors, SUPPORTED_RUNTIMES } from '../errors';
 import { stableHex64 } from '../util/ids';
+import { childProcessModule } from './lazyNode';
 
 export type RuntimeFamily = 'nodejs' | 'python' | 'provided';
 
@@ -167,7 +167,7 @@ const NODE_VERSION_TIMEOUT_MS = 5000;
 function nodeMajor(node: string): string | undefined {
   if (isOwnNode(node)) return process.versions.node.split('.')[0];
   if (!nodeMajors.has(node)) {
-    const out = spawnSync(node, ['--version'], { encoding: 'utf8', timeout: NODE_VERSION_TIMEOUT_MS });
+    const out = childProcessModule().spawnSync(node, ['--version'], { encoding: 'utf8', timeout: NODE_VERSION_TIMEOUT_MS });
     nodeMajors.set(node, parseNodeMajor(out.stdout));
   }
   return nodeMajors.get(node);
@@ -205,7 +205,7 @@ function probeNodeMajor(node: string): Promise<void> {
   if (pending) return pending;
   const probe = new Promise<string | undefined>((resolve) => {
     try {
-      execFile(node, ['--version'], { encoding: 'utf8', timeout: NODE_VERSION_TIMEOUT_MS }, (_error, stdout) => resolve(stdout));
+      childProcessModule().execFile(node, ['--version'], { encoding: 'utf8', timeout: NODE_VERSION_TIMEOUT_MS }, (_error, stdout) => resolve(stdout));
     } catch {
       resolve(undefined); // a path execFile refuses outright: resolveRuntime meets it (and says so) itself
     }
@@ -247,7 +247,7 @@ function probePython(name: string, env: NodeJS.ProcessEnv): { executable: string
   const hit = cache[key];
   if (hit && fs.existsSync(hit.executable)) return hit;
   if (!which(name, env)) return undefined;
-  const out = spawnSync(name, ['-c', 'import sys;print(sys.executable);print("%d.%d" % sys.version_info[:2])'], {
+  const out = childProcessModule().spawnSync(name, ['-c', 'import sys;print(sys.executable);print("%d.%d" % sys.version_info[:2])'], {
     encoding: 'utf8',
     env,
     timeout: 10000,

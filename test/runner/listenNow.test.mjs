@@ -15,13 +15,14 @@ import { root } from '../helpers/invoke.mjs';
 const require = createRequire(import.meta.url);
 let dir;
 let listenNow;
+let Http1Server;
 
 before(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'lwb-listen-now-'));
-  const outfile = path.join(dir, 'listenNow.js');
-  await esbuild.build({ entryPoints: [path.join(root, 'src', 'runner', 'listenNow.ts')], outfile, bundle: true, platform: 'node',
-    format: 'cjs', target: 'node20', logLevel: 'silent' });
-  ({ listenNow } = require(outfile));
+  await esbuild.build({ entryPoints: ['listenNow', 'http1'].map((name) => path.join(root, 'src', 'runner', `${name}.ts`)), outdir: dir,
+    bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'silent' });
+  ({ listenNow } = require(path.join(dir, 'listenNow.js')));
+  ({ Http1Server } = require(path.join(dir, 'http1.js')));
 });
 after(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -47,9 +48,9 @@ function fetchHello(port) {
 test('returns the port at once; the socket takes connections before net.Server has it, and the server then serves them', async (t) => {
   const server = helloServer();
   t.after(() => server.close());
-  const port = listenNow(server, '127.0.0.1');
+  const port = listenNow('127.0.0.1', (handle) => server.listen(handle));
   assert.equal(typeof port, 'number');
-  assert.equal(server.listening, false, 'net.Server takes the socket over in a microtask, after the caller\'s code');
+  assert.equal(server.listening, false, 'the socket is handed over in a microtask, after the caller\'s code');
   // Another process connects while this one is blocked (as a runtime might while the runner still spawns it): the
   // connection waits in the backlog. A socket that was only bound would refuse it.
   const early = spawnSync(process.execPath, ['-e', `require('net').connect(${port}, '127.0.0.1')
@@ -64,7 +65,7 @@ test('returns the port at once; the socket takes connections before net.Server h
 
 test('leaves a port that is closed with the server', async () => {
   const server = helloServer();
-  const port = listenNow(server, '127.0.0.1');
+  const port = listenNow('127.0.0.1', (handle) => server.listen(handle));
   await Promise.resolve();
   await new Promise((resolve) => server.close(resolve));
   await assert.rejects(fetchHello(port), { code: 'ECONNREFUSED' });
@@ -72,18 +73,34 @@ test('leaves a port that is closed with the server', async () => {
 
 test('declines where the ordinary listen must answer: another address family, an address not on this machine, --pending-deprecation', async () => {
   const server = helloServer();
-  assert.equal(listenNow(server, '::1'), undefined);
-  assert.equal(listenNow(server, 'localhost'), undefined);
+  assert.equal(listenNow('::1', (handle) => server.listen(handle)), undefined);
+  assert.equal(listenNow('localhost', (handle) => server.listen(handle)), undefined);
   // TEST-NET-1 (RFC 5737) is no address of this machine: bind fails, and the handle is closed again.
-  assert.equal(listenNow(server, '192.0.2.1'), undefined);
+  assert.equal(listenNow('192.0.2.1', (handle) => server.listen(handle)), undefined);
   const saved = process.env.NODE_OPTIONS;
   process.env.NODE_OPTIONS = `${saved ?? ''} --pending-deprecation`;
   try {
-    assert.equal(listenNow(server, '127.0.0.1'), undefined);
+    assert.equal(listenNow('127.0.0.1', (handle) => server.listen(handle)), undefined);
   } finally {
     if (saved === undefined) delete process.env.NODE_OPTIONS;
     else process.env.NODE_OPTIONS = saved;
   }
   await Promise.resolve();
   assert.equal(server.listening, false);
+});
+
+test('a Runtime API server closed before it took its socket over closes the socket', async () => {
+  const server = new Http1Server(() => undefined);
+  const port = server.listenNow('127.0.0.1');
+  assert.equal(typeof port, 'number');
+  server.close();
+  await Promise.resolve();
+  const outcome = await new Promise((resolve) => {
+    const socket = net.connect(port, '127.0.0.1').on('connect', () => {
+      socket.destroy();
+      resolve('connected');
+    }).on('error', (error) => resolve(error.code));
+  });
+  assert.equal(outcome, 'ECONNREFUSED');
+  server.close();
 });
