@@ -29,26 +29,33 @@ const coreApart = {
   },
 };
 
+/** A plugin that rewrites each bundle once esbuild has written it: `rewrite(text)` returns the new text, or undefined. */
+function rewriteOutput(name, rewrite) {
+  return {
+    name,
+    setup(build) {
+      build.onEnd((result) => {
+        if (result.errors.length > 0) return;
+        const outfile = build.initialOptions.outfile;
+        if (!outfile?.endsWith('.js') || !existsSync(outfile)) return;
+        const rewritten = rewrite(readFileSync(outfile, 'utf8'));
+        if (rewritten !== undefined) writeFileSync(outfile, rewritten);
+      });
+    },
+  };
+}
+
 /**
  * esbuild escapes non-ASCII characters in code but keeps them in the comments it preserves (JSDoc of class fields).
  * One such character makes Node decode the whole bundle as UTF-16, slowly: 5 ms of every CLI start for cli-main.js.
  * Escaping them leaves an ASCII file, read as a one-byte string.
  */
-const asciiOnly = {
-  name: 'ascii-only',
-  setup(build) {
-    build.onEnd((result) => {
-      if (result.errors.length > 0) return;
-      const outfile = build.initialOptions.outfile;
-      if (!outfile?.endsWith('.js') || !existsSync(outfile)) return;
-      const text = readFileSync(outfile, 'utf8');
-      // eslint-disable-next-line no-control-regex
-      if (/^[\x00-\x7f]*$/.test(text)) return;
-      // eslint-disable-next-line no-control-regex
-      writeFileSync(outfile, text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
-    });
-  },
-};
+const asciiOnly = rewriteOutput('ascii-only', (text) => {
+  // eslint-disable-next-line no-control-regex
+  if (/^[\x00-\x7f]*$/.test(text)) return undefined;
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+});
 
 /**
  * `import fs from 'node:fs'` becomes `__toESM(require("node:fs"))` in each importing module, and every call copies
@@ -57,31 +64,21 @@ const asciiOnly = {
  * call sites go to `__toESB`, a same-length name (source map columns stay put) that keeps the first view made.
  */
 const BUILTIN_INTEROP = /__toESM\(require\("((?:node:)?[a-z_/]+)"\)\)/g;
-const sharedBuiltinViews = {
-  name: 'shared-builtin-views',
-  setup(build) {
-    build.onEnd((result) => {
-      if (result.errors.length > 0) return;
-      const outfile = build.initialOptions.outfile;
-      if (!outfile?.endsWith('.js') || !existsSync(outfile)) return;
-      const text = readFileSync(outfile, 'utf8');
-      let shared = 0;
-      const rewritten = text.replace(BUILTIN_INTEROP, (call, id) => {
-        if (!isBuiltin(id)) return call;
-        shared++;
-        return `__toESB(require("${id}"))`;
-      });
-      if (shared === 0) return;
-      // Declared at the end, before the source map comment (a function declaration is hoisted): no line moves.
-      const helper = 'function __toESB(mod){const views=__toESB.views??=new WeakMap;let view=views.get(mod);if(!view)views.set(mod,view=__toESM(mod));return view}\n';
-      const mapComment = rewritten.lastIndexOf('\n//# sourceMappingURL=');
-      const out = mapComment === -1
-        ? `${rewritten.replace(/\n?$/, '\n')}${helper}`
-        : `${rewritten.slice(0, mapComment + 1)}${helper}${rewritten.slice(mapComment + 1)}`;
-      writeFileSync(outfile, out);
-    });
-  },
-};
+const BUILTIN_VIEWS = 'function __toESB(mod){const views=__toESB.views??=new WeakMap;let view=views.get(mod);if(!view)views.set(mod,view=__toESM(mod));return view}\n';
+const sharedBuiltinViews = rewriteOutput('shared-builtin-views', (text) => {
+  let shared = 0;
+  const rewritten = text.replace(BUILTIN_INTEROP, (call, id) => {
+    if (!isBuiltin(id)) return call;
+    shared++;
+    return `__toESB(require("${id}"))`;
+  });
+  if (shared === 0) return undefined;
+  // Declared at the end, before the source map comment (a function declaration is hoisted): no line moves.
+  const mapComment = rewritten.lastIndexOf('\n//# sourceMappingURL=');
+  return mapComment === -1
+    ? `${rewritten.replace(/\n?$/, '\n')}${BUILTIN_VIEWS}`
+    : `${rewritten.slice(0, mapComment + 1)}${BUILTIN_VIEWS}${rewritten.slice(mapComment + 1)}`;
+});
 
 const entries = [
   // dist/cli.js (the bin) is a small loader that runs this bundle through V8's code cache.

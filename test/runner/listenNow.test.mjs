@@ -3,28 +3,16 @@
 // connections, and net.Server serves them as its own once the caller's synchronous code has run.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import net from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
-import { after, before, test } from 'node:test';
-import * as esbuild from 'esbuild';
-import { root } from '../helpers/invoke.mjs';
+import { before, test } from 'node:test';
+import { loadSources } from '../helpers/source.mjs';
 
-const require = createRequire(import.meta.url);
-let dir;
 let listenNow;
 let Http1Server;
 
 before(async () => {
-  dir = mkdtempSync(path.join(os.tmpdir(), 'lwb-listen-now-'));
-  await esbuild.build({ entryPoints: ['listenNow', 'http1'].map((name) => path.join(root, 'src', 'runner', `${name}.ts`)), outdir: dir,
-    bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'silent' });
-  ({ listenNow } = require(path.join(dir, 'listenNow.js')));
-  ({ Http1Server } = require(path.join(dir, 'http1.js')));
+  [{ listenNow }, { Http1Server }] = await loadSources('runner/listenNow', 'runner/http1');
 });
-after(() => rmSync(dir, { recursive: true, force: true }));
 
 /** A server that answers each connection with `hello`, counting them. */
 function helloServer() {

@@ -6,23 +6,17 @@ import assert from 'node:assert/strict';
 import { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import * as esbuild from 'esbuild';
-import { root } from '../helpers/invoke.mjs';
+import { loadSources } from '../helpers/source.mjs';
 
-const require = createRequire(import.meta.url);
 let dir;
 let spawnFunctionProcess;
 
 before(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'lwb-spawn-now-'));
-  const outfile = path.join(dir, 'spawnNow.js');
-  await esbuild.build({ entryPoints: [path.join(root, 'src', 'runner', 'spawnNow.ts')], outfile, bundle: true, platform: 'node',
-    format: 'cjs', target: 'node20', logLevel: 'silent' });
-  ({ spawnFunctionProcess } = require(outfile));
+  [{ spawnFunctionProcess }] = await loadSources('runner/spawnNow');
 });
 after(() => rmSync(dir, { recursive: true, force: true }));
 
