@@ -35,6 +35,20 @@ test('a cold invoke without a debugger loads neither ws nor https, tls, zlib or 
   assert.match(result.stderr, /^REPORT RequestId: /m);
 });
 
+test('a function process started early that exits, or ends by a signal, is reported as Lambda reports it (exit status, signal)', () => {
+  const invoke = (fixture, args) => spawnSync(process.execPath, [cli, 'invoke', ...args], {
+    cwd: path.join(root, 'test', 'fixtures', fixture), encoding: 'utf8', timeout: 30_000,
+  });
+  const exited = invoke('runtime-node/process-exit', ['--handler', 'index.handler', '--runtime', 'nodejs20.x']);
+  assert.equal(exited.status, 1, exited.stderr);
+  assert.match(JSON.parse(exited.stdout).errorMessage, /Error: Runtime exited with error: exit status 2$/);
+  // Ended by a signal of its own: the process handle reports the signal, not an exit status.
+  const killed = invoke('runner/provided-echo', ['--handler', 'x', '--runtime', 'provided.al2023', '--event-json', '{"action":"signal","signal":"SIGTERM"}']);
+  assert.equal(killed.status, 1, killed.stderr);
+  assert.equal(JSON.parse(killed.stdout).errorType, 'Runtime.ExitError');
+  assert.match(JSON.parse(killed.stdout).errorMessage, /Error: Runtime exited with error: signal: terminated$/);
+});
+
 test('the bundles make one ES-module view per built-in module, shared by every module that imports it', () => {
   // esbuild's interop copies a module's exports at each import site (~0.1-0.2 ms each): 21 of them before a cold
   // invoke could spawn its function. esbuild.mjs points those sites at one view per built-in.
