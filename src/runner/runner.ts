@@ -158,9 +158,9 @@ export class Runner {
     emit(platform.report(requestId, report));
     const pausedMs = debug ? slot.env.invokePausedMs : undefined;
     // A debug environment stays, busy and never reused, until the caller disposes the runner: the debugger attached to
-    // it may still be waiting for its last answers (Continue), and a killed process would fail them.
-    if (debug) slot.sink = () => undefined;
-    else if (retire) slot.sink = () => undefined;
+    // it may still be waiting for its last answers (Continue), and a killed process would fail them. A retired one is
+    // on its way out already.
+    if (debug || retire) slot.sink = () => undefined;
     else if (outcome.failure) await this.drop(slot);
     else slot.busy = false;
     // Written out, not `{ ...result, requestId, … }`: in V8 an object made by a spread and then given more properties
