@@ -13,6 +13,11 @@ export interface RunOutput {
 export class LambdaRun {
   /** Resolves when the debugger listens; with undefined when the invoke ended first (or ran without a debugger). */
   readonly listening: Promise<DebugEndpoint | undefined>;
+  /**
+   * Resolves with where to attach as soon as that is known: for Node.js before the environment starts (VS Code's
+   * JavaScript debugger retries its connection until the inspector listens), otherwise when the debugger listens.
+   */
+  readonly attachable: Promise<DebugEndpoint | undefined>;
   /** The invoke's result; rejects when it could not run at all (e.g. no debugpy). */
   readonly finished: Promise<InvokeResult>;
   private readonly runner: Runner;
@@ -27,13 +32,16 @@ export class LambdaRun {
       onWarning: output.onWarning,
     });
     let announce: (endpoint: DebugEndpoint | undefined) => void = () => undefined;
+    let portChosen: (endpoint: DebugEndpoint) => void = () => undefined;
     this.listening = new Promise((resolve) => (announce = resolve));
+    const chosen = new Promise<DebugEndpoint>((resolve) => (portChosen = resolve));
     this.finished = this.runner.invoke(plan.fn, plan.event, {
       signal: this.abort.signal,
       onLog: output.onLog,
       debug: options.debug
         ? {
             port: options.port,
+            onPortChosen: (endpoint) => portChosen(endpoint),
             onListening: (endpoint) => {
               this.announced = true;
               announce(endpoint);
@@ -43,6 +51,7 @@ export class LambdaRun {
     });
     // Whatever happens, `listening` settles: with the failure when the invoke could not start.
     this.listening = Promise.race([this.listening, this.finished.then(() => undefined)]);
+    this.attachable = Promise.race([chosen, this.listening]);
   }
 
   /** True once the debugger has listened: failures after that are the session's to report, not the launch's. */

@@ -141,16 +141,24 @@ export class LambdaDebugSession extends DebugSession {
       (result) => current() && this.finish(plan, result),
       (error: Error) => current() && run.started && this.end(`Lambda Workbench: ${error.message}\n`, 1),
     );
+    // VS Code's JavaScript debugger sets out while the environment starts: its session takes longer to set up than
+    // the inspector to listen, and it retries until the inspector does.
+    run.attachable.then((endpoint) => {
+      if (endpoint && current() && plan.family === 'nodejs') this.startChild(nodeAttachConfiguration(this.childName(plan), plan.fn, endpoint), `${endpoint.host}:${endpoint.port}`);
+    }, () => undefined); // a run that cannot start fails the launch below
     const endpoint = await run.listening;
     if (endpoint && current()) this.attach(plan, endpoint, args, current);
   }
 
+  private childName(plan: LaunchPlan): string {
+    return `${plan.label} (${plan.fn.runtime})`;
+  }
+
   private attach(plan: LaunchPlan, endpoint: DebugEndpoint, args: LambdaLaunchArguments, current: () => boolean): void {
     const where = `${endpoint.host}:${endpoint.port}`;
-    const name = `${plan.label} (${plan.fn.runtime})`;
+    const name = this.childName(plan);
     if (plan.family === 'nodejs') {
       this.output(`Lambda Workbench: ${endpoint.debugger} listening on ${where}, waiting for the debugger\n`, 'console');
-      this.startChild(nodeAttachConfiguration(name, plan.fn, endpoint), where);
       return;
     }
     this.output(`Lambda Workbench: ${endpoint.debugger} listening on ${where} in ${endpoint.interpreter}, waiting for the debugger\n`, 'console');

@@ -20,6 +20,7 @@ export interface DebugSpec {
   /** 0: any free port. */
   port: number;
   onListening?: (endpoint: DebugEndpoint) => void;
+  onPortChosen?: (endpoint: DebugEndpoint) => void;
 }
 
 /** What the bootstrap writes on the pipe. */
@@ -57,8 +58,11 @@ export class EnvironmentDebugger {
 
   /** The bootstrap's settings, for DEBUG_VARIABLE. */
   async variable(): Promise<string> {
-    // The inspector reports the port it took; debugpy listening in-process does not, so it is given a free one.
-    const port = this.spec.port === 0 && this.family === 'python' ? await freePort() : this.spec.port;
+    // The inspector reports the port it took, so it may pick one itself, unless its port is to be announced before it
+    // listens; debugpy listening in-process reports none, so it is always given a free one.
+    const announceEarly = this.family === 'nodejs' && this.spec.onPortChosen !== undefined;
+    const port = this.spec.port === 0 && (this.family === 'python' || announceEarly) ? await freePort() : this.spec.port;
+    if (announceEarly) this.spec.onPortChosen?.(this.endpoint(port, 'Node.js inspector'));
     return JSON.stringify({ host: DEBUG_HOST, port, fd: DEBUG_CHANNEL_FD });
   }
 
@@ -130,15 +134,19 @@ export class EnvironmentDebugger {
    * hears first: its debugger has the longer way to go.
    */
   private announce(port: number, what: string | undefined, url: string | undefined): void {
-    this.spec.onListening?.({
+    this.spec.onListening?.(this.endpoint(port, what ?? (this.family === 'nodejs' ? `Node.js ${process.versions.node} inspector` : 'debugpy')));
+    if (this.family === 'nodejs') void this.watch(port, url);
+  }
+
+  private endpoint(port: number, what: string): DebugEndpoint {
+    return {
       protocol: this.family === 'nodejs' ? 'inspector' : 'dap',
       host: DEBUG_HOST,
       port,
       interpreter: this.interpreter,
-      debugger: what ?? (this.family === 'nodejs' ? `Node.js ${process.versions.node} inspector` : 'debugpy'),
+      debugger: what,
       runtimeDir: this.runtimeDir,
-    });
-    if (this.family === 'nodejs') void this.watch(port, url);
+    };
   }
 
   private async watch(port: number, url: string | undefined): Promise<void> {

@@ -225,7 +225,7 @@ export class Runner {
       watchdog: this.options.watchdog ?? true,
       spawnEarly: this.options.spawnEarly ?? false,
       onOutput: (line) => slot.sink(line),
-      debug: debug && { port: debug.port ?? 0, onListening: debug.onListening },
+      debug: debug && { port: debug.port ?? 0, onListening: debug.onListening, onPortChosen: debug.onPortChosen },
       runtimeDir,
       environment: (runtimeApi) =>
         buildEnvironment(

@@ -78,6 +78,12 @@ export interface DebugOptions {
   port?: number;
   /** Called once the debugger listens (the environment then waits for a client). */
   onListening?: (endpoint: DebugEndpoint) => void;
+  /**
+   * Node.js only: called before the environment starts, with where its inspector will listen (a free port is chosen
+   * first when none is given). A debugger that retries its connection, as VS Code's does, can set out to attach while
+   * the environment starts rather than after. `debugger` names no version yet: onListening's does.
+   */
+  onPortChosen?: (endpoint: DebugEndpoint) => void;
 }
 
 export interface DebugEndpoint {

@@ -5,9 +5,24 @@ import { root } from '../helpers/invoke.mjs';
 const require = createRequire(import.meta.url);
 const WebSocket = require(require.resolve('ws', { paths: [root] }));
 
+async function listTargets(host, port, deadline) {
+  for (;;) {
+    try {
+      return await (await fetch(`http://${host}:${port}/json/list`)).json();
+    } catch (error) {
+      if (error.cause?.code !== 'ECONNREFUSED' || Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+}
+
 export class CdpClient {
-  static async connect(host, port) {
-    const targets = await (await fetch(`http://${host}:${port}/json/list`)).json();
+  /**
+   * Connects to the inspector at host:port. As VS Code's JavaScript debugger does, it retries until the inspector
+   * listens: the adapter names the port before the environment has started.
+   */
+  static async connect(host, port, { timeoutMs = 10_000 } = {}) {
+    const targets = await listTargets(host, port, Date.now() + timeoutMs);
     const socket = new WebSocket(targets[0].webSocketDebuggerUrl, { perMessageDeflate: false });
     await new Promise((resolve, reject) => {
       socket.once('open', resolve);

@@ -86,6 +86,20 @@ test('launch asks the editor to attach its JavaScript debugger to the waiting en
   assert.match(outputText(dc), /Node\.js v\d+\.\d+\.\d+ inspector listening on 127\.0\.0\.1:\d+, waiting for the debugger/);
 });
 
+test('startDebugging names the inspector\'s port before the environment listens, so the editor\'s debugger sets out while it starts', async (t) => {
+  const dc = await adapter(t);
+  const { request, pid } = await launchAndAttach(t, dc, { ...template, functionId: 'NodeFunction' });
+  const messages = dc.transcript.map(({ message }) => message);
+  const asked = messages.findIndex((message) => message.type === 'request' && message.command === 'startDebugging');
+  const listening = messages.findIndex((message) => message.type === 'event' && message.event === 'output' && /inspector listening on/.test(message.body.output));
+  assert.ok(asked >= 0 && listening >= 0, 'both the request and the listening line were sent');
+  assert.ok(asked < listening, 'startDebugging came after the inspector listened: the editor\'s debugger waited for the environment to start');
+  // The port it named is the one the inspector took, and the client attached there.
+  const port = request.arguments.configuration.port;
+  assert.match(messages[listening].body.output, new RegExp(`listening on 127\\.0\\.0\\.1:${port}, waiting for the debugger`));
+  assert.ok(alive(pid));
+});
+
 test('module-level code and the handler stop at their breakpoints, with event and context in scope', async (t) => {
   const dc = await adapter(t);
   const { cdp } = await launchAndAttach(t, dc, { ...template, functionId: 'NodeFunction' });
