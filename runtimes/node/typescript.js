@@ -12,6 +12,8 @@ const { ImportModuleError, message } = require('./errors.js');
 const { transpile } = require('./tsTransform.js');
 
 let enabled = false;
+/** The esbuild the hooks use, once enabled. */
+let transpiler;
 
 function findEsbuild(esbuildFrom, taskRoot) {
   const candidates = [];
@@ -68,6 +70,7 @@ function enableTypeScript(file, { esbuildFrom, taskRoot }) {
   const found = findEsbuild(esbuildFrom, taskRoot);
   if (!found) throw missingEsbuild(file, taskRoot);
   process.setSourceMapsEnabled(true);
+  transpiler = found.esbuild;
   installRequireHook(found.esbuild);
   if (typeof Module.register === 'function') {
     Module.register(pathToFileURL(path.join(__dirname, 'tsHooks.mjs')).href, { data: { esbuildEntry: found.entry } });
@@ -75,4 +78,13 @@ function enableTypeScript(file, { esbuildFrom, taskRoot }) {
   enabled = true;
 }
 
-module.exports = { enableTypeScript };
+/**
+ * Debug environments, before the debugger attaches (userFunction.prepareLoad): TypeScript enabled for `file`, and
+ * esbuild's service started by a first, empty transform, so neither waits in the debugger's path.
+ */
+function warmTypeScript(file, options) {
+  enableTypeScript(file, options);
+  transpiler.transformSync('', { loader: 'ts' });
+}
+
+module.exports = { enableTypeScript, warmTypeScript };

@@ -164,4 +164,33 @@ async function load(appRoot, fullHandler, { node24 = false, enableTypeScript = (
   return { handler, metadata: handlerMetadata(handler) };
 }
 
-module.exports = { load, parseHandlerString, handlerMetadata };
+/** Whether `file` (the handler's module) is loaded by import() rather than require(), as the loaders above decide. */
+function isImported(file, node24) {
+  if (node24 || /\.m[jt]s$/.test(file)) return true;
+  return /\.[jt]s$/.test(file) && fs.statSync(file).isFile() && isModuleScope(path.dirname(file), () => undefined);
+}
+
+/**
+ * Debug environments, before the debugger attaches: loads what loading the handler will need, without running any of
+ * the function's code — Node's ES module loader when the module is imported (~18 of Node's own modules, compiled
+ * without their code cache under Lambda's node options), the TypeScript transpiler when it is TypeScript. The
+ * debugger's wait between letting the handler load and its first breakpoint is then the handler's own. Best effort:
+ * whatever fails here fails again, and is reported, when the handler loads.
+ * @param {{ node24: boolean, warmTypeScript: (file: string) => void, warmModuleLoader: () => Promise<unknown> }} options
+ */
+async function prepareLoad(appRoot, fullHandler, { node24, warmTypeScript, warmModuleLoader }) {
+  try {
+    const { moduleRoot, moduleName } = parseHandlerString(fullHandler);
+    const basePath = path.resolve(appRoot, moduleRoot, moduleName);
+    let file = ['', '.js', '.mjs', '.cjs'].map((extension) => basePath + extension).find((candidate) => fs.existsSync(candidate));
+    if (!file) {
+      file = TYPESCRIPT.map((extension) => basePath + extension).find((candidate) => fs.existsSync(candidate));
+      if (file) warmTypeScript(file);
+    }
+    if (file && isImported(file, node24)) await warmModuleLoader();
+  } catch {
+    // met again when the handler loads
+  }
+}
+
+module.exports = { load, prepareLoad, parseHandlerString, handlerMetadata };

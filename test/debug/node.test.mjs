@@ -179,6 +179,34 @@ test('a TypeScript handler stops at the .ts line: its source map names the real 
   assert.deepEqual(JSON.parse((await end).payload), { greeting: 'hello debugger', language: 'typescript' });
 });
 
+/** The URLs of the scripts the environment compiles once the debugger lets it go on, until the invoke ends. */
+async function scriptsAfterRelease(dc, cdp) {
+  const from = cdp.events.length;
+  const end = sessionEnd(dc);
+  await cdp.send('Runtime.runIfWaitingForDebugger');
+  const result = await end;
+  const urls = cdp.events.slice(from).filter((event) => event.method === 'Debugger.scriptParsed').map((event) => event.params.url);
+  return { urls, result };
+}
+
+test('what loading the handler needs is loaded before the debugger attaches: Node\'s ES module loader, esbuild for TypeScript', async (t) => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'lwb-esm-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  writeFileSync(path.join(dir, 'app.mjs'), "export const handler = async () => 'from an ES module';\n");
+  const esm = await adapter(t);
+  const { cdp } = await launchAndAttach(t, esm, { handler: 'app.handler', runtime: 'nodejs20.x', codeDir: dir, event: {} });
+  const loaded = await scriptsAfterRelease(esm, cdp);
+  assert.equal(JSON.parse(loaded.result.payload), 'from an ES module');
+  assert.ok(loaded.urls.includes(pathToFileURL(path.join(dir, 'app.mjs')).href), 'the handler itself loads after the attach');
+  assert.deepEqual(loaded.urls.filter((url) => url.startsWith('node:internal/modules/esm/')), [], 'the ES module loader loaded in the debugger\'s path');
+
+  const ts = await adapter(t);
+  const { cdp: tsCdp } = await launchAndAttach(t, ts, { ...template, functionId: 'TsFunction' });
+  const transpiled = await scriptsAfterRelease(ts, tsCdp);
+  assert.deepEqual(JSON.parse(transpiled.result.payload), { greeting: 'hello debugger', language: 'typescript' });
+  assert.deepEqual(transpiled.urls.filter((url) => /[/\\]esbuild[/\\]|tsTranspiler/.test(url)), [], 'esbuild loaded in the debugger\'s path');
+});
+
 test('a handler that throws ends the session with the Lambda error', async (t) => {
   const dc = await adapter(t);
   const { cdp } = await launchAndAttach(t, dc, { ...template, functionId: 'CrashFunction' });

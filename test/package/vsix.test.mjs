@@ -28,8 +28,11 @@ after(() => {
   if (scratch) rmSync(scratch, { recursive: true, force: true });
 });
 
-/** The Node.js runtime ships as its one-file build, with the files that build loads by path (TypeScript's hooks). */
-const nodeRuntimeShipped = new Set(['bootstrap.bundle.js', 'tsHooks.mjs', 'tsTransform.js', 'packageScope.js']);
+/**
+ * The Node.js runtime ships as its one-file build, with the files that build loads by path (TypeScript's hooks, the
+ * module a debug environment imports to load Node's ES module loader).
+ */
+const nodeRuntimeShipped = new Set(['bootstrap.bundle.js', 'tsHooks.mjs', 'tsTransform.js', 'packageScope.js', 'esmWarmUp.mjs']);
 const shipsFromNodeRuntime = (name) => {
   const file = /^extension\/runtimes\/node\/([^/]+\.(js|mjs))$/.exec(name)?.[1];
   return file === undefined || nodeRuntimeShipped.has(file);
