@@ -14,8 +14,9 @@ export class LambdaRun {
   /** Resolves when the debugger listens; with undefined when the invoke ended first (or ran without a debugger). */
   readonly listening: Promise<DebugEndpoint | undefined>;
   /**
-   * Resolves with where to attach as soon as that is known: for Node.js before the environment starts (VS Code's
-   * JavaScript debugger retries its connection until the inspector listens), otherwise when the debugger listens.
+   * Resolves with where to attach as soon as that is known: for Node.js on a port of the runner's choosing before the
+   * environment starts (VS Code's JavaScript debugger retries its connection until the inspector listens), otherwise
+   * when the debugger listens.
    */
   readonly attachable: Promise<DebugEndpoint | undefined>;
   /** The invoke's result; rejects when it could not run at all (e.g. no debugpy). */

@@ -59,8 +59,10 @@ export class EnvironmentDebugger {
   /** The bootstrap's settings, for DEBUG_VARIABLE. */
   async variable(): Promise<string> {
     // The inspector reports the port it took, so it may pick one itself, unless its port is to be announced before it
-    // listens; debugpy listening in-process reports none, so it is always given a free one.
-    const announceEarly = this.family === 'nodejs' && this.spec.onPortChosen !== undefined;
+    // listens; debugpy listening in-process reports none, so it is always given a free one. A port the user gave is
+    // only announced once the inspector has it: it may be taken, and another program's answers there would keep a
+    // debugger that set out early trying until its own timeout.
+    const announceEarly = this.family === 'nodejs' && this.spec.port === 0 && this.spec.onPortChosen !== undefined;
     const port = this.spec.port === 0 && (this.family === 'python' || announceEarly) ? await freePort() : this.spec.port;
     if (announceEarly) this.spec.onPortChosen?.(this.endpoint(port, 'Node.js inspector'));
     return JSON.stringify({ host: DEBUG_HOST, port, fd: DEBUG_CHANNEL_FD });

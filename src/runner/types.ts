@@ -79,9 +79,9 @@ export interface DebugOptions {
   /** Called once the debugger listens (the environment then waits for a client). */
   onListening?: (endpoint: DebugEndpoint) => void;
   /**
-   * Node.js only: called before the environment starts, with where its inspector will listen (a free port is chosen
-   * first when none is given). A debugger that retries its connection, as VS Code's does, can set out to attach while
-   * the environment starts rather than after. `debugger` names no version yet: onListening's does.
+   * Node.js, when no port is given: called before the environment starts, with the free port chosen for its inspector.
+   * A debugger that retries its connection, as VS Code's does, can set out to attach while the environment starts
+   * rather than after. `debugger` names no version yet: onListening's does.
    */
   onPortChosen?: (endpoint: DebugEndpoint) => void;
 }

@@ -2,6 +2,7 @@
 // In place of VS Code's JavaScript debugger, a Chrome DevTools Protocol client attaches where startDebugging says.
 import assert from 'node:assert/strict';
 import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
@@ -98,6 +99,30 @@ test('startDebugging names the inspector\'s port before the environment listens,
   const port = request.arguments.configuration.port;
   assert.match(messages[listening].body.output, new RegExp(`listening on 127\\.0\\.0\\.1:${port}, waiting for the debugger`));
   assert.ok(alive(pid));
+});
+
+test('a debugPort the user gave is named only once the inspector listens there; a taken one fails the launch alone', async (t) => {
+  const busy = net.createServer();
+  await new Promise((resolve) => busy.listen(0, '127.0.0.1', resolve));
+  t.after(() => busy.close());
+  const taken = await adapter(t);
+  await assert.rejects(launch(taken, { ...template, functionId: 'NodeFunction', debugPort: busy.address().port }),
+    new RegExp(`the Node\\.js inspector cannot listen on 127\\.0\\.0\\.1:${busy.address().port} \\(is the port in use\\?\\) — choose another port`));
+  assert.deepEqual(taken.reverseRequests.map((request) => request.command), [], 'a debugger was sent to a port the environment never had');
+
+  const free = await new Promise((resolve) => {
+    const probe = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+  const given = await adapter(t);
+  const { request } = await launchAndAttach(t, given, { ...template, functionId: 'NodeFunction', debugPort: free });
+  assert.equal(request.arguments.configuration.port, free);
+  const messages = given.transcript.map(({ message }) => message);
+  const asked = messages.findIndex((message) => message.type === 'request' && message.command === 'startDebugging');
+  const listening = messages.findIndex((message) => message.type === 'event' && message.event === 'output' && /inspector listening on/.test(message.body.output));
+  assert.ok(listening >= 0 && listening < asked, 'startDebugging named the given port before the inspector had it');
 });
 
 test('module-level code and the handler stop at their breakpoints, with event and context in scope', async (t) => {
