@@ -144,7 +144,8 @@ export class LambdaDebugSession extends DebugSession {
     // VS Code's JavaScript debugger sets out while the environment starts: its session takes longer to set up than
     // the inspector to listen, and it retries until the inspector does.
     run.attachable.then((endpoint) => {
-      if (endpoint && current() && plan.family === 'nodejs') this.startChild(nodeAttachConfiguration(this.childName(plan), plan.fn, endpoint), `${endpoint.host}:${endpoint.port}`);
+      if (!endpoint || !current() || plan.family !== 'nodejs') return;
+      this.startChild(nodeAttachConfiguration(this.childName(plan), plan.fn, endpoint), `${endpoint.host}:${endpoint.port}`);
     }, () => undefined); // a run that cannot start fails the launch below
     const endpoint = await run.listening;
     if (endpoint && current()) this.attach(plan, endpoint, args, current);
