@@ -8,17 +8,16 @@ export interface RunOutput {
   /** A log line of the invoke (platform lines and the function's output), as it happens. */
   onLog: (line: string) => void;
   onWarning: (message: string) => void;
+  /**
+   * Node.js on a port of the runner's choosing: where to attach, as soon as the port is chosen and before the
+   * environment starts (VS Code's JavaScript debugger retries its connection until the inspector listens).
+   */
+  onPortChosen?: (endpoint: DebugEndpoint) => void;
 }
 
 export class LambdaRun {
   /** Resolves when the debugger listens; with undefined when the invoke ended first (or ran without a debugger). */
   readonly listening: Promise<DebugEndpoint | undefined>;
-  /**
-   * Resolves with where to attach as soon as that is known: for Node.js on a port of the runner's choosing before the
-   * environment starts (VS Code's JavaScript debugger retries its connection until the inspector listens), otherwise
-   * when the debugger listens.
-   */
-  readonly attachable: Promise<DebugEndpoint | undefined>;
   /** The invoke's result; rejects when it could not run at all (e.g. no debugpy). */
   readonly finished: Promise<InvokeResult>;
   private readonly runner: Runner;
@@ -33,16 +32,14 @@ export class LambdaRun {
       onWarning: output.onWarning,
     });
     let announce: (endpoint: DebugEndpoint | undefined) => void = () => undefined;
-    let portChosen: (endpoint: DebugEndpoint) => void = () => undefined;
     this.listening = new Promise((resolve) => (announce = resolve));
-    const chosen = new Promise<DebugEndpoint>((resolve) => (portChosen = resolve));
     this.finished = this.runner.invoke(plan.fn, plan.event, {
       signal: this.abort.signal,
       onLog: output.onLog,
       debug: options.debug
         ? {
             port: options.port,
-            onPortChosen: (endpoint) => portChosen(endpoint),
+            onPortChosen: output.onPortChosen,
             onListening: (endpoint) => {
               this.announced = true;
               announce(endpoint);
@@ -52,7 +49,6 @@ export class LambdaRun {
     });
     // Whatever happens, `listening` settles: with the failure when the invoke could not start.
     this.listening = Promise.race([this.listening, this.finished.then(() => undefined)]);
-    this.attachable = Promise.race([chosen, this.listening]);
   }
 
   /** True once the debugger has listened: failures after that are the session's to report, not the launch's. */

@@ -132,34 +132,38 @@ export class LambdaDebugSession extends DebugSession {
     const generation = ++this.generation;
     const current = () => generation === this.generation;
     this.output(`Lambda Workbench: invoking ${plan.label} (${plan.fn.runtime}) with ${plan.eventSource}\n`, 'console');
+    let childAsked = false;
     const run = new LambdaRun(plan, { debug: !args.noDebug, port: args.debugPort ?? 0 }, {
       onLog: (line) => current() && this.output(`${line}\n`, 'stdout'),
       onWarning: (message) => current() && this.output(`Lambda Workbench: ${message}\n`, 'console'),
+      // VS Code's JavaScript debugger sets out while the environment starts: its sessions take longer to set up than
+      // the inspector to listen, and it retries until the inspector does.
+      onPortChosen: (endpoint) => {
+        if (!current() || plan.family !== 'nodejs') return;
+        childAsked = true;
+        this.startChild(nodeAttachConfiguration(this.childName(plan), plan.fn, endpoint), `${endpoint.host}:${endpoint.port}`);
+      },
     });
     this.run = run;
     void run.finished.then(
       (result) => current() && this.finish(plan, result),
       (error: Error) => current() && run.started && this.end(`Lambda Workbench: ${error.message}\n`, 1),
     );
-    // VS Code's JavaScript debugger sets out while the environment starts: its session takes longer to set up than
-    // the inspector to listen, and it retries until the inspector does.
-    run.attachable.then((endpoint) => {
-      if (!endpoint || !current() || plan.family !== 'nodejs') return;
-      this.startChild(nodeAttachConfiguration(this.childName(plan), plan.fn, endpoint), `${endpoint.host}:${endpoint.port}`);
-    }, () => undefined); // a run that cannot start fails the launch below
     const endpoint = await run.listening;
-    if (endpoint && current()) this.attach(plan, endpoint, args, current);
+    if (endpoint && current()) this.attach(plan, endpoint, args, current, childAsked);
   }
 
   private childName(plan: LaunchPlan): string {
     return `${plan.label} (${plan.fn.runtime})`;
   }
 
-  private attach(plan: LaunchPlan, endpoint: DebugEndpoint, args: LambdaLaunchArguments, current: () => boolean): void {
+  /** The debugger listens: says so, and attaches the language's debugger unless it has set out already. */
+  private attach(plan: LaunchPlan, endpoint: DebugEndpoint, args: LambdaLaunchArguments, current: () => boolean, childAsked: boolean): void {
     const where = `${endpoint.host}:${endpoint.port}`;
     const name = this.childName(plan);
     if (plan.family === 'nodejs') {
       this.output(`Lambda Workbench: ${endpoint.debugger} listening on ${where}, waiting for the debugger\n`, 'console');
+      if (!childAsked) this.startChild(nodeAttachConfiguration(name, plan.fn, endpoint), where);
       return;
     }
     this.output(`Lambda Workbench: ${endpoint.debugger} listening on ${where} in ${endpoint.interpreter}, waiting for the debugger\n`, 'console');

@@ -64,7 +64,12 @@ export class EnvironmentDebugger {
     // debugger that set out early trying until its own timeout.
     const announceEarly = this.family === 'nodejs' && this.spec.port === 0 && this.spec.onPortChosen !== undefined;
     const port = this.spec.port === 0 && (this.family === 'python' || announceEarly) ? await freePort() : this.spec.port;
-    if (announceEarly) this.spec.onPortChosen?.(this.endpoint(port, 'Node.js inspector'));
+    if (announceEarly) {
+      this.spec.onPortChosen?.(this.endpoint(port, 'Node.js inspector'));
+      // The editor's message goes out before the spawn, which blocks a large process such as an editor's extension
+      // host for 20-30 ms: its debugger has the longer way to go.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
     return JSON.stringify({ host: DEBUG_HOST, port, fd: DEBUG_CHANNEL_FD });
   }
 
