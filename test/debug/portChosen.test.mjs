@@ -36,3 +36,14 @@ test('onPortChosen comes before the environment is spawned, and the port it name
   assert.deepEqual({ host: listening.host, port: listening.port }, { host: chosen.host, port: chosen.port });
   assert.ok(result.functionError, 'the aborted invoke ends with an error');
 });
+
+test('no port is named early for a runtime program that cannot be started: the invoke fails as Lambda would, and no debugger was sent', async (t) => {
+  const runner = new lib.Runner({ onWarning: () => {}, runtimeBinaries: { 'nodejs20.x': path.join(fixtures, 'no-such-node') } });
+  t.after(() => runner.dispose());
+  let chosen = false;
+  const result = await runner.invoke(fn({ runtime: 'nodejs20.x', handler: 'app.handler', codeDir: path.join(fixtures, 'node-js') }), {}, {
+    debug: { onPortChosen: () => (chosen = true) },
+  });
+  assert.equal(chosen, false);
+  assert.equal(result.errorType, 'Runtime.InvalidEntrypoint');
+});
