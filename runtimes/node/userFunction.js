@@ -15,6 +15,8 @@ const STREAMING = Symbol.for('aws.lambda.runtime.handler.streaming');
 const HIGH_WATER_MARK = Symbol.for('aws.lambda.runtime.handler.streaming.highWaterMark');
 const STREAM_RESPONSE = 'response';
 const TYPESCRIPT = ['.ts', '.mts', '.cts'];
+/** The module's file, in the order both loaders look: no extension, `.js`, `.mjs`, `.cjs`. */
+const MODULE_EXTENSIONS = ['', '.js', '.mjs', '.cjs'];
 
 // Modules are required as if from the runtime's entry file, so "Require stack" ends with it (like /var/runtime/index.mjs).
 // The loader's own createRequire, from the entry module's class (node:module's is the same function): loading
@@ -66,7 +68,7 @@ class ModuleLoader {
 
   /** Node 24 imports every candidate: no extension, `.js`, `.mjs`, `.cjs`. */
   async loadNode24(basePath) {
-    for (const extension of ['', '.js', '.mjs', '.cjs']) {
+    for (const extension of MODULE_EXTENSIONS) {
       const loaded = await this.importFile(basePath + extension);
       if (loaded) return loaded;
     }
@@ -182,7 +184,7 @@ async function prepareLoad(appRoot, fullHandler, { node24, warmTypeScript, warmM
   try {
     const { moduleRoot, moduleName } = parseHandlerString(fullHandler);
     const basePath = path.resolve(appRoot, moduleRoot, moduleName);
-    let file = ['', '.js', '.mjs', '.cjs'].map((extension) => basePath + extension).find((candidate) => fs.existsSync(candidate));
+    let file = MODULE_EXTENSIONS.map((extension) => basePath + extension).find((candidate) => fs.existsSync(candidate));
     if (!file) {
       file = TYPESCRIPT.map((extension) => basePath + extension).find((candidate) => fs.existsSync(candidate));
       if (file) warmTypeScript(file);

@@ -1,6 +1,5 @@
 // One execution environment: a process tree that runs a runtime, its Runtime API server, and the state of the
 // invocation in flight. It reports what happened; the Runner decides what that means (START/END/REPORT, reuse).
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { accepted, type ApiHandler, type ApiReply, reject, type ResponseStream, RuntimeApiServer } from './apiServer';
@@ -13,7 +12,7 @@ import { watchOverEnvironment } from './watchdog';
 import { forEachLine } from './outputLines';
 import { PauseClock } from './pauseClock';
 import { RuntimeHeader, RuntimeState } from './runtimeApi';
-import { nodeOptions, type RuntimeLaunch } from './runtimes';
+import { isExecutableFile, nodeOptions, type RuntimeLaunch } from './runtimes';
 import { type FunctionProcess, spawnFunctionProcess } from './spawnNow';
 
 export interface EnvironmentSpec {
@@ -467,15 +466,6 @@ export class Environment implements ApiHandler {
     } catch {
       // gone
     }
-  }
-}
-
-function isExecutableFile(file: string): boolean {
-  try {
-    fs.accessSync(file, fs.constants.X_OK);
-    return fs.statSync(file).isFile();
-  } catch {
-    return false;
   }
 }
 

@@ -2,13 +2,13 @@
 // private pipe (fd 3: one JSON object a line) when the debugger listens, when a client has attached, and — for
 // Python, where debugpy's own suspend loop is the one place that knows — when the process is paused and resumed. For
 // Node.js the pauses come from a second inspector session (InspectorWatcher). Either way they stop the PauseClock.
-import fs from 'node:fs';
 import type net from 'node:net';
 import path from 'node:path';
 import { netModule } from './lazyNode';
 import type { Readable } from 'node:stream';
 import type { InspectorWatcher } from './inspectorWatcher';
 import { forEachLine } from './outputLines';
+import { isExecutableFile } from './runtimes';
 import type { PauseClock } from './pauseClock';
 import type { DebugEndpoint } from './types';
 
@@ -65,7 +65,8 @@ export class EnvironmentDebugger {
     // only announced once the inspector has it: it may be taken, and another program's answers there would keep a
     // debugger that set out early trying until its own timeout; so is one for a program that cannot be started.
     const announceEarly = this.family === 'nodejs' && this.spec.port === 0 && this.spec.onPortChosen !== undefined
-      && canExecute(this.interpreter);
+      // a program looked up on PATH is taken to be there
+      && (!path.isAbsolute(this.interpreter) || isExecutableFile(this.interpreter));
     const port = this.spec.port === 0 && (this.family === 'python' || announceEarly) ? await freePort() : this.spec.port;
     if (announceEarly) {
       this.spec.onPortChosen?.(this.endpoint(port, 'Node.js inspector'));
@@ -187,17 +188,6 @@ export class EnvironmentDebugger {
 function inspectorWatcherModule(): typeof import('./inspectorWatcher') {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   return require('./inspectorWatcher') as typeof import('./inspectorWatcher');
-}
-
-/** A program given by its path is there and may be run; one looked up on PATH is taken to be. */
-function canExecute(program: string): boolean {
-  if (!path.isAbsolute(program)) return true;
-  try {
-    fs.accessSync(program, fs.constants.X_OK);
-    return fs.statSync(program).isFile();
-  } catch {
-    return false;
-  }
 }
 
 function freePort(): Promise<number> {

@@ -64,6 +64,11 @@ export async function launch(dc, args, { supportsStartDebuggingRequest = true } 
   await Promise.all([configured, launched]);
 }
 
+/** `text` as a regular expression that matches it literally. */
+export function escapeRegExp(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 /** All output events' text so far, in order. */
 export function outputText(dc) {
   return dc.transcript.filter((t) => t.message.type === 'event' && t.message.event === 'output').map((t) => t.message.body.output).join('');

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import { alive, fixtures, launch, nextReverse, outputText, runtimesDir, sessionEnd, startAdapter } from './adapterClient.mjs';
+import { alive, escapeRegExp, fixtures, launch, nextReverse, outputText, runtimesDir, sessionEnd, startAdapter } from './adapterClient.mjs';
 import { CdpClient } from './cdp.mjs';
 import { decodeMappings, inlineSourceMap } from './sourceMap.mjs';
 
@@ -47,9 +47,6 @@ async function release(cdp) {
   return paused;
 }
 
-function escapeRegExp(text) {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 function evaluateOn(cdp, paused, expression) {
   return cdp.send('Debugger.evaluateOnCallFrame', { callFrameId: paused.callFrames[0].callFrameId, expression, returnByValue: true })

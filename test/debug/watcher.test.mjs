@@ -4,15 +4,12 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { test } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import { fixtures, launch, nextReverse, runtimesDir, sessionEnd, startAdapter } from './adapterClient.mjs';
+import { escapeRegExp, fixtures, launch, nextReverse, runtimesDir, sessionEnd, startAdapter } from './adapterClient.mjs';
 import { CdpClient } from './cdp.mjs';
 
 const codeDir = path.join(fixtures, 'node-stepping');
 const args = { handler: 'app.handler', runtime: 'nodejs20.x', codeDir, event: { n: 20 } };
 
-function escapeRegExp(text) {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 async function attached(t) {
   const dc = await startAdapter();
