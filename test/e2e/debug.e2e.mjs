@@ -49,12 +49,16 @@ async function assertInScope(scope, expected) {
 
 /** Continue: the invoke ends, and the result panel `title` shows Succeeded with a payload matching `payload`. */
 async function continueToResult(title, payload) {
+  const toolbar = page.locator('.debug-toolbar');
+  await toolbar.waitFor({ state: 'visible' });
   await runCommand(page, 'Debug: Continue');
   const frame = await webviewFrame(page, title);
   const status = frame.locator('#status');
   await status.filter({ hasText: /\S/ }).waitFor({ timeout: 60_000 });
   assert.equal((await status.innerText()).trim(), 'Succeeded');
   assert.match(await frame.locator('#payload').innerText(), payload);
+  // The session ends with the invoke: the debug toolbar goes away (and the next test starts with no session).
+  await toolbar.waitFor({ state: 'hidden' });
 }
 
 /**

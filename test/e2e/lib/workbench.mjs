@@ -47,18 +47,24 @@ export async function waitForWorkbench(page) {
 export async function runCommand(page, title) {
   // VS Code marks the quick input inert while it plays its closing animation; a palette opened in the middle of a
   // close can stay inert (seen in CI after a debug session ended). Such a palette takes no typing: open it again.
+  // A palette can also close between opening and typing, when something else takes the focus (a result panel or the
+  // debug views settling after a session): that too is opened again. Only the click on the command runs anything.
   const ready = page.locator('.quick-input-widget:not([inert]) .quick-input-box input');
+  const row = page.locator('.quick-input-widget:not([inert]) .quick-input-list .monaco-list-row')
+    .filter({ has: page.locator('.quick-input-list-label .label-name', { hasText: exactly(title) }) }).first();
   for (let attempt = 1; ; attempt++) {
     await closeQuickInput(page);
     await page.keyboard.press('F1');
-    if (await ready.waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => false)) break;
+    const ran = await ready.waitFor({ state: 'visible', timeout: 5_000 })
+      .then(() => ready.fill(`>${title}`, { timeout: 5_000 }))
+      .then(() => row.click({ timeout: 5_000 }))
+      .then(() => true, () => false);
+    if (ran) return;
     const state = await page.locator('.quick-input-widget').first().evaluate((w) => `class="${w.className}" inert=${w.inert}`)
       .catch((error) => error.message);
-    if (attempt === 4) throw new Error(`the command palette never took input for "${title}" (${state})`);
+    if (attempt === 4) throw new Error(`the command palette never offered "${title}" (${state})`);
     await page.keyboard.press('Escape');
   }
-  await ready.fill(`>${title}`);
-  await pickQuickItem(page, title);
 }
 
 /** The quick input's text box (command palette, QuickPick, InputBox). */
