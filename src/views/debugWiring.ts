@@ -42,6 +42,8 @@ export class DebugWiring implements vscode.Disposable {
   private sessionSeen = vscode.debug.activeDebugSession !== undefined;
   /** The Debug Console is this extension's to open: at the first stop or the end of the window's first session. */
   private consolePending = false;
+  /** The language debuggers' sessions (js-debug, debugpy) that `lambda` sessions started, by session id. */
+  private readonly children = new Map<string, vscode.DebugSession>();
 
   constructor(private readonly deps: DebugWiringDeps) {
     const functions = () => deps.services.catalog.functions();
@@ -66,10 +68,15 @@ export class DebugWiring implements vscode.Disposable {
       vscode.debug.onDidStartDebugSession((session) => {
         this.sessionSeen = true;
         if (session.type === DEBUG_TYPE) this.startedAt.set(session.id, Date.now());
+        if (session.parentSession?.type === DEBUG_TYPE) this.children.set(session.id, session);
       }),
       vscode.debug.onDidTerminateDebugSession((session) => {
         this.startedAt.delete(session.id);
-        if (session.type === DEBUG_TYPE) this.openPendingConsole();
+        this.children.delete(session.id);
+        if (session.type === DEBUG_TYPE) {
+          this.stopChildrenOf(session);
+          this.openPendingConsole();
+        }
       }),
       vscode.debug.onDidChangeActiveStackItem((item) => {
         // A stack frame: a session has stopped (a thread alone is focused as a session starts).
@@ -127,6 +134,19 @@ export class DebugWiring implements vscode.Disposable {
     if (this.sessionSeen || config.noDebug || option !== 'openOnFirstSessionStart') return config;
     this.consolePending = true;
     return { ...config, internalConsoleOptions: 'neverOpen' };
+  }
+
+  /**
+   * A `lambda` session's language debugger ends with it. js-debug is asked to attach as the environment starts, before
+   * its inspector listens: an environment that exits first would leave js-debug retrying its attach for 10 seconds and
+   * then reporting a second error, after the invoke had reported the real one.
+   */
+  private stopChildrenOf(parent: vscode.DebugSession): void {
+    for (const child of this.children.values()) {
+      if (child.parentSession?.id !== parent.id) continue;
+      this.children.delete(child.id);
+      vscode.debug.stopDebugging(child).then(undefined, () => undefined); // already ending on its own
+    }
   }
 
   private openPendingConsole(): void {

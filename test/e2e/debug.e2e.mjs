@@ -3,8 +3,8 @@
 // line with `event` in the Variables view, and, after Continue, the result panel; an unsaved edit of the handler,
 // which 🐞 saves before it runs; the same for the TypeScript function
 // (a breakpoint in app.ts, which runs transpiled with a source map) and the Python function (debugpy, carried by the
-// adapter: code-server has no Python extension); last, a launch.json run without a template, whose result shows in
-// the result panel too. Prints the time from the click that starts a session to the stop (a figure for the notes,
+// adapter: code-server has no Python extension); then a launch.json run without a template, whose result shows in
+// the result panel too, and one whose environment exits before the debugger can attach. Prints the time from the click that starts a session to the stop (a figure for the notes,
 // not an assertion).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -59,6 +59,22 @@ async function continueToResult(title, payload) {
   assert.match(await frame.locator('#payload').innerText(), payload);
   // The session ends with the invoke: the debug toolbar goes away (and the next test starts with no session).
   await toolbar.waitFor({ state: 'hidden' });
+}
+
+/**
+ * Writes `configuration` as .vscode/launch.json's only one and starts it from "Debug: Select and Start Debugging".
+ * VS Code notices a new launch.json on its own time: the list is asked for again until the configuration is offered.
+ */
+async function startLaunchConfiguration(configuration) {
+  mkdirSync(path.join(session.ws, '.vscode'), { recursive: true });
+  writeFileSync(path.join(session.ws, '.vscode', 'launch.json'), JSON.stringify({ version: '0.2.0', configurations: [configuration] }, null, 2));
+  const offered = page.locator('.quick-input-widget .quick-input-list .quick-input-list-label .label-name', { hasText: exactly(configuration.name) });
+  for (let attempt = 0; ; attempt++) {
+    await runCommand(page, 'Debug: Select and Start Debugging');
+    if (await offered.first().waitFor({ timeout: 2_000 }).then(() => true, () => false)) break;
+    if (attempt === 10) throw new Error(`"${configuration.name}" of .vscode/launch.json is never offered`);
+  }
+  await pickQuickItem(page, configuration.name);
 }
 
 /**
@@ -228,19 +244,26 @@ test('a launch.json configuration without a template (handler, runtime, codeDir)
     type: 'lambda', request: 'launch', name: 'Hello handler without a template', handler: 'app.handler', runtime: 'nodejs20.x',
     codeDir: '${workspaceFolder}/hello/hello-node', event: { queryStringParameters: { name: 'Lin' } }, env: { GREETING: 'Hi' },
   };
-  mkdirSync(path.join(session.ws, '.vscode'), { recursive: true });
-  writeFileSync(path.join(session.ws, '.vscode', 'launch.json'), JSON.stringify({ version: '0.2.0', configurations: [configuration] }, null, 2));
-  // VS Code notices the new launch.json on its own time: ask until the configuration is offered.
-  const offered = page.locator('.quick-input-widget .quick-input-list .quick-input-list-label .label-name', { hasText: exactly(configuration.name) });
-  for (let attempt = 0; ; attempt++) {
-    await runCommand(page, 'Debug: Select and Start Debugging');
-    if (await offered.first().waitFor({ timeout: 2_000 }).then(() => true, () => false)) break;
-    if (attempt === 10) throw new Error(`"${configuration.name}" of .vscode/launch.json is never offered`);
-  }
-  await pickQuickItem(page, configuration.name);
+  await startLaunchConfiguration(configuration);
   const frame = await webviewFrame(page, 'Lambda: app.handler');
   const status = frame.locator('#status');
   await status.filter({ hasText: /\S/ }).waitFor({ timeout: 60_000 });
   assert.equal((await status.innerText()).trim(), 'Succeeded');
   assert.match(await frame.locator('#payload').innerText(), /Hi, Lin!/);
+}));
+
+test('a Node.js environment that exits before the debugger attaches ends the session at once, the JavaScript debugger with it', () => step('exits-early', async () => {
+  // Node refuses the option and exits before its inspector listens; js-debug, asked to attach to that port as the
+  // environment started, would otherwise retry for its 10-second attach timeout and then report a second error.
+  const configuration = {
+    type: 'lambda', request: 'launch', name: 'Hello handler under NODE_OPTIONS Node refuses', handler: 'app.handler', runtime: 'nodejs20.x',
+    codeDir: '${workspaceFolder}/hello/hello-node', event: {}, env: { NODE_OPTIONS: '--no-such-option' },
+  };
+  await startLaunchConfiguration(configuration);
+  const frame = await webviewFrame(page, 'Lambda: app.handler');
+  await frame.locator('#status').filter({ hasText: exactly('Runtime.ExitError') }).waitFor({ timeout: 60_000 });
+  assert.match(await frame.locator('#payload').innerText(), /Runtime exited with error: exit status 9/);
+  await page.locator('.debug-toolbar').waitFor({ state: 'hidden', timeout: 5_000 });
+  const errors = await page.locator('.notifications-toasts .notification-toast').allInnerTexts();
+  assert.deepEqual(errors.filter((text) => /connect|attach/i.test(text)), [], 'no second error from the JavaScript debugger');
 }));
