@@ -10,8 +10,11 @@ import type { DebugEndpoint } from '../runner/types';
  */
 export const CHILD_TYPE_FIELD = 'lambdaWorkbenchChildType';
 
+/** The debuggers the adapter starts child sessions of: VS Code's JavaScript debugger and the Python Debugger. */
+export const CHILD_DEBUG_TYPES = ['pwa-node', 'debugpy'] as const;
+
 /** A child configuration of debugger `type`: the type, and the marker that names it again. */
-function child(type: string): Record<string, unknown> {
+function child(type: (typeof CHILD_DEBUG_TYPES)[number]): Record<string, unknown> {
   return { type, [CHILD_TYPE_FIELD]: type };
 }
 

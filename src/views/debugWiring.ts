@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { Commands, DEBUG_TYPE, Settings } from '../contributions';
+import { CHILD_DEBUG_TYPES } from '../debug/attachConfig';
 import type { LambdaResultBody } from '../debug/lambdaSession';
 import type { FunctionModel } from '../model/types';
 import { CODE_LENS_SELECTOR, HandlerCodeLensProvider } from './codeLens';
@@ -22,6 +23,9 @@ import type { Services } from './services';
 import type { WorkbenchSettings } from './settings';
 import type { TreeNode } from './treeModel';
 import { ensureTrusted } from './trust';
+
+/** How many ended `lambda` sessions are remembered for children that start late (one per 🐞 is plenty). */
+const ENDED_SESSIONS_KEPT = 16;
 
 export interface DebugWiringDeps {
   extensionUri: vscode.Uri;
@@ -44,6 +48,8 @@ export class DebugWiring implements vscode.Disposable {
   private consolePending = false;
   /** The language debuggers' sessions (js-debug, debugpy) that `lambda` sessions started, by session id. */
   private readonly children = new Map<string, vscode.DebugSession>();
+  /** The last `lambda` sessions to end: a child asked for by one of them may only start after it ended. */
+  private readonly endedSessions = new Set<string>();
 
   constructor(private readonly deps: DebugWiringDeps) {
     const functions = () => deps.services.catalog.functions();
@@ -68,12 +74,20 @@ export class DebugWiring implements vscode.Disposable {
       vscode.debug.onDidStartDebugSession((session) => {
         this.sessionSeen = true;
         if (session.type === DEBUG_TYPE) this.startedAt.set(session.id, Date.now());
-        if (session.parentSession?.type === DEBUG_TYPE) this.children.set(session.id, session);
       }),
+      // A child's adapter is created as its attach begins; VS Code reports it started only once it has attached.
+      ...CHILD_DEBUG_TYPES.map((type) => vscode.debug.registerDebugAdapterTrackerFactory(type, {
+        createDebugAdapterTracker: (session) => {
+          if (session.parentSession?.type === DEBUG_TYPE) this.childStarted(session, session.parentSession);
+          return undefined;
+        },
+      })),
       vscode.debug.onDidTerminateDebugSession((session) => {
         this.startedAt.delete(session.id);
         this.children.delete(session.id);
         if (session.type === DEBUG_TYPE) {
+          this.endedSessions.add(session.id);
+          if (this.endedSessions.size > ENDED_SESSIONS_KEPT) this.endedSessions.delete(this.endedSessions.values().next().value as string);
           this.stopChildrenOf(session);
           this.openPendingConsole();
         }
@@ -143,10 +157,19 @@ export class DebugWiring implements vscode.Disposable {
    */
   private stopChildrenOf(parent: vscode.DebugSession): void {
     for (const child of this.children.values()) {
-      if (child.parentSession?.id !== parent.id) continue;
-      this.children.delete(child.id);
-      vscode.debug.stopDebugging(child).then(undefined, () => undefined); // already ending on its own
+      if (child.parentSession?.id === parent.id) this.stopChild(child);
     }
+  }
+
+  /** A child's adapter may be created after its `lambda` session ended (an environment that exited at once). */
+  private childStarted(child: vscode.DebugSession, parent: vscode.DebugSession): void {
+    if (this.endedSessions.has(parent.id)) this.stopChild(child);
+    else this.children.set(child.id, child);
+  }
+
+  private stopChild(child: vscode.DebugSession): void {
+    this.children.delete(child.id);
+    vscode.debug.stopDebugging(child).then(undefined, () => undefined); // already ending on its own
   }
 
   private openPendingConsole(): void {
