@@ -8,6 +8,8 @@
 // click that starts a session to the stop (a figure for the notes, not an assertion).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { startSession } from './lib/session.mjs';
@@ -45,6 +47,11 @@ async function assertInScope(scope, expected) {
   await variables.locator('.monaco-list-row', { hasText: /^\s*event\b/ }).first().waitFor();
   const names = (await variables.locator('.monaco-list-row .name').allInnerTexts()).map((name) => name.trim().replace(/\s*[:=]$/, ''));
   for (const name of expected) assert.ok(names.includes(name), `${name} is not in the Variables view: ${names.join(', ')}`);
+}
+
+/** A tab of the panel (Problems, Output, Debug Console, Terminal, Ports). */
+function panelTab(title) {
+  return page.locator('.part.panel .composite-bar .action-item', { hasText: title }).first();
 }
 
 /** Continue: the invoke ends, and the result panel `title` shows Succeeded with a payload matching `payload`. */
@@ -186,6 +193,34 @@ test('🐞 runs the handler as the editor shows it: an unsaved edit is saved fir
   await paused.waitFor({ state: 'detached', timeout: 30_000 });
   await page.locator('.debug-toolbar').waitFor({ state: 'hidden', timeout: 30_000 });
   assert.match(readFileSync(path.join(session.ws, 'hello', 'hello-node', 'app.mjs'), 'utf8'), /unsaved until the debug run/);
+}));
+
+test('the environment\'s debug port is not forwarded by the editor\'s automatic port forwarding', () => step('ports', async () => {
+  // VS Code forwards each port a remote machine starts listening on, unless remote.portsAttributes says otherwise:
+  // the inspector of a paused environment would be one. A control listener started after the stop shows that the
+  // editor has scanned the ports since the inspector listened; the inspector must not be among those forwarded.
+  await openLambdaView(page);
+  await clickInlineAction(treeRow(page, 'Functions', 'get-hello').first(), 'Debug');
+  await callStackPane().locator('.monaco-list-row', { hasText: /Paused on breakpoint/i }).first().waitFor({ timeout: 60_000 });
+  const control = spawn(process.execPath, ['-e', "require('net').createServer().listen(0, '127.0.0.1', function () { console.log(this.address().port); })"], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let failure;
+  try {
+    const [line] = await once(control.stdout, 'data');
+    const controlPort = line.toString().trim();
+    await panelTab('Ports').click();
+    const rows = page.locator('.part.panel .monaco-list-row');
+    await rows.filter({ hasText: `/${controlPort}/` }).first().waitFor({ timeout: 30_000 });
+    const forwarded = await rows.allInnerTexts();
+    assert.ok(!forwarded.some((row) => /runtimes[/\\]node[/\\]bootstrap/.test(row)), `the inspector's port is forwarded:\n${forwarded.join('\n')}`);
+  } catch (error) {
+    failure = error;
+  } finally {
+    control.kill();
+  }
+  // The run goes on to its result either way, so that the next test starts with no session.
+  await panelTab('Debug Console').click();
+  await continueToResult('Lambda: HelloNodeFunction', /requestId/);
+  if (failure) throw failure;
 }));
 
 test('🐞 on a TypeScript saved event stops at a breakpoint in app.ts itself (not the transpiled script), then returns', () => step('ts', async () => {

@@ -105,3 +105,23 @@ test('the `lambda` debugger: its launch schema is src/debug/launchSchema.json, w
   assert.deepEqual(contributes.configuration.properties[ids.Settings.codeLens], contributes.configuration.properties[ids.Settings.codeLens] && {
     ...contributes.configuration.properties[ids.Settings.codeLens], type: 'boolean', default: true });
 });
+
+test('the editor does not forward the ports of an environment (its debugger\'s, above all) to the user\'s machine', () => {
+  // remote.portsAttributes keys that are not port numbers are regular expressions on the listening process's command line.
+  const attributes = Object.entries(contributes.configurationDefaults['remote.portsAttributes']);
+  assert.equal(attributes.length, 1);
+  const [[key, value]] = attributes;
+  assert.deepEqual(value, { onAutoForward: 'ignore' });
+  const pattern = new RegExp(key);
+  const entries = [path.join('node', 'bootstrap.bundle.js'), path.join('node', 'bootstrap.js'), path.join('python', 'bootstrap.py')];
+  for (const entry of entries) {
+    const file = path.join(root, 'runtimes', entry);
+    assert.ok(existsSync(file), `${file} exists`);
+    assert.match(`/usr/bin/node --expose-gc --max-http-header-size 81920 ${file}`, pattern);
+    assert.match(`C:\\Program Files\\nodejs\\node.exe C:\\Users\\lin\\.vscode\\extensions\\lambda-workbench\\runtimes\\${entry.replace(/\//g, '\\')}`, pattern);
+  }
+  for (const other of ['/usr/bin/node server.js', '/usr/bin/node /srv/app/runtimes/node/server.js',
+    '/opt/code-server/lib/node /opt/code-server/lib/vscode/out/bootstrap-fork --type=extensionHost']) {
+    assert.doesNotMatch(other, pattern);
+  }
+});
