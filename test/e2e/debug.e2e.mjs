@@ -65,7 +65,7 @@ async function continueToResult(title, payload) {
   assert.equal((await status.innerText()).trim(), 'Succeeded');
   assert.match(await frame.locator('#payload').innerText(), payload);
   // The session ends with the invoke: the debug toolbar goes away (and the next test starts with no session).
-  await toolbar.waitFor({ state: 'hidden' });
+  await toolbar.waitFor({ state: 'hidden', timeout: 30_000 });
 }
 
 /**
@@ -191,7 +191,6 @@ test('🐞 runs the handler as the editor shows it: an unsaved edit is saved fir
   await paused.waitFor({ timeout: 60_000 });
   await continueToResult('Lambda: HelloNodeFunction', /unsaved until the debug run/);
   await paused.waitFor({ state: 'detached', timeout: 30_000 });
-  await page.locator('.debug-toolbar').waitFor({ state: 'hidden', timeout: 30_000 });
   assert.match(readFileSync(path.join(session.ws, 'hello', 'hello-node', 'app.mjs'), 'utf8'), /unsaved until the debug run/);
 }));
 
@@ -248,7 +247,6 @@ test('🐞 on a TypeScript saved event stops at a breakpoint in app.ts itself (n
   await page.locator('.monaco-editor .debug-top-stack-frame-line').first().waitFor();
   await assertInScope('Local', ['event', 'context', 'names']);
   await continueToResult('Lambda: HelloTsFunction', /Hello, Grace!/);
-  await page.locator('.debug-toolbar').waitFor({ state: 'hidden', timeout: 30_000 });
 }));
 
 test('🐞 on a Python saved event stops at a breakpoint in app.py (debugpy through the adapter), then returns', () => step('python', async () => {
