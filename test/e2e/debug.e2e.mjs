@@ -3,7 +3,8 @@
 // line with `event` in the Variables view, and, after Continue, the result panel; an unsaved edit of the handler,
 // which 🐞 saves before it runs; the same for the TypeScript function
 // (a breakpoint in app.ts, which runs transpiled with a source map) and the Python function (debugpy, carried by the
-// adapter: code-server has no Python extension); then a launch.json run without a template, whose result shows in
+// adapter: code-server has no Python extension); the paused environment's inspector port, which the editor's
+// automatic port forwarding must leave alone; then a launch.json run without a template, whose result shows in
 // the result panel too, and one whose environment exits before the debugger can attach. Prints the time from the
 // click that starts a session to the stop (a figure for the notes, not an assertion).
 import { after, before, test } from 'node:test';
