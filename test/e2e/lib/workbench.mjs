@@ -89,17 +89,21 @@ export async function quickItemLabels(page) {
 
 /**
  * Runs a command whose first step is an InputBox, and answers it. The command palette hides itself after it has run
- * the command; an extension's InputBox shown before that hide can go down with it (seen in CI, after an invoke):
- * then the command is run again.
+ * the command; an extension's InputBox shown before that hide can go down with it, before or just after it was
+ * seen (both seen in CI, after an invoke): the command has then given up, and is run again. Seeing the box and
+ * typing into it are one attempt, each with a short limit, so a box that closes in between costs 5 s, not the test.
  */
 export async function runCommandAndAnswer(page, title, text) {
   const input = page.locator('.quick-input-widget:not([inert]) .quick-input-box input');
   for (let attempt = 1; ; attempt++) {
     await runCommand(page, title);
-    if (await input.waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => false)) break;
-    if (attempt === 3) throw new Error(`"${title}" never showed its input box`);
+    const typed = await input.waitFor({ state: 'visible', timeout: 5_000 })
+      .then(() => input.fill(text, { timeout: 5_000 }))
+      .then(() => true, () => false);
+    if (typed) break;
+    if (attempt === 4) throw new Error(`"${title}" never kept its input box open long enough to answer it`);
+    await closeQuickInput(page);
   }
-  await input.fill(text);
   await page.keyboard.press('Enter');
 }
 
